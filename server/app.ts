@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { DatabaseHandle } from './db/connection';
+import { authentication } from './http/auth';
+import { registerErrorHandler } from './http/error-handler';
+import type { RouteContext } from './http/types';
+import { healthRoutes } from './routes/health/routes';
+import { sessionRoutes } from './routes/session/routes';
+import { storyRoutes } from './routes/stories/routes';
+import { userRoutes } from './routes/users/routes';
+
+export interface AppDependencies {
+  config: AppConfig;
+  database: DatabaseHandle;
+}
+
+/** Builds the API and the SPA host. Tests call this with a temporary database and use `app.inject`. */
+export async function buildApp({ config, database }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only; anything else is 415, not a string for the validators to puzzle over.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The editor and React set style properties at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // Served over plain HTTP on localhost too; HSTS belongs to the TLS terminator.
+    strictTransportSecurity: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Newsdesk API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'newsdesk_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(authentication, { config, database });
+
+  const context: RouteContext = { app, config, database };
+  healthRoutes(context);
+  sessionRoutes(context);
+  userRoutes(context);
+  storyRoutes(context);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await registerSpa(app, config.staticDir);
+  return app;
+}
+
+/**
+ * Serves the built SPA: hashed assets cached for a year, index.html for every other page route
+ * (the client router takes it from there). /api stays JSON, 404 included.
+ */
+async function registerSpa(app: FastifyInstance, staticDir: string) {
+  const indexFile = path.join(staticDir, 'index.html');
+  const built = fs.existsSync(indexFile);
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      index: false,
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (isPage && built && !path.extname(request.url.split('?')[0])) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (isPage && !built) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('The web app is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

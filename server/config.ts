@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Where the SQLite database, demo logins and (later) photos live. */
+  dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded SQLite database is used. */
+  databaseUrl: string | null;
+  /** `demo` seeds a demo newsroom into an empty database; `none` starts empty. */
+  seed: 'demo' | 'none';
+  /** The built SPA (vite build output). */
+  staticDir: string;
+  sessions: {
+    /** A session unused this long ends. */
+    idleTimeoutMs: number;
+    /** No session lives longer than this, however busy. */
+    absoluteTimeoutMs: number;
+  };
+  /** Log requests (off in tests). */
+  logger: boolean;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+export function defaultSessionTimeouts(): AppConfig['sessions'] {
+  return { idleTimeoutMs: 12 * HOUR, absoluteTimeoutMs: 7 * 24 * HOUR };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  return port;
+}
+
+function parseSeed(value: string | undefined): AppConfig['seed'] {
+  if (value === undefined || value === '' || value === 'demo') return 'demo';
+  if (value === 'none') return 'none';
+  throw new Error(`NEWSROOM_SEED must be "demo" or "none", not "${value}"`);
+}
+
+/** Reads the configuration from the environment, refusing values that make no sense. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = process.cwd();
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(root, env.NEWSROOM_DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    seed: parseSeed(env.NEWSROOM_SEED),
+    staticDir: path.resolve(root, env.NEWSROOM_STATIC_DIR || 'dist'),
+    sessions: defaultSessionTimeouts(),
+    logger: env.NEWSROOM_LOG !== 'off',
+  };
+}

@@ -1,0 +1,33 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './connection';
+import * as initial from './migrations/001-initial';
+import type { Database } from './schema';
+
+/** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
+const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Promise<void> }> = {
+  '001-initial': initial,
+};
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, migration]) => [name, { up: (db: Kysely<any>) => migration.up(db, this.dialect) }]),
+    );
+  }
+}
+
+/** Brings the schema up to date; safe to run from several processes at once (the migrator locks). */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  // On PostgreSQL the migrator's own tables go in the schema we work in: Kysely otherwise looks
+  // for them across every schema and may find another database user's.
+  const migrationTableSchema =
+    dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined;
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), migrationTableSchema });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
+  }
+}

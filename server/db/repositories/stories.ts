@@ -1,0 +1,191 @@
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import type { Story, StorySummary } from '../../../src/domain/api/stories';
+import type { DocumentJSON } from '../../../src/domain/document/types';
+import type { Section } from '../../../src/domain/story/sections';
+import type { StoryStatus } from '../../../src/domain/story/status';
+import type { Dialect } from '../connection';
+import type { Database, StoriesTable } from '../schema';
+
+export type StoryRow = Selectable<StoriesTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Every column but the body and its text: what a list row needs. */
+const SUMMARY_COLUMNS = [
+  'stories.id',
+  'stories.slug',
+  'stories.status',
+  'stories.headline',
+  'stories.standfirst',
+  'stories.byline',
+  'stories.dateline',
+  'stories.section',
+  'stories.tags',
+  'stories.seo_title',
+  'stories.seo_description',
+  'stories.word_count',
+  'stories.revision',
+  'stories.live_revision',
+  'stories.created_by',
+  'stories.created_at',
+  'stories.updated_at',
+  'stories.published_at',
+  'stories.scheduled_at',
+] as const;
+
+type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'seq'>;
+
+function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status as StoryStatus,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    byline: row.byline,
+    authorIds,
+    dateline: row.dateline,
+    section: row.section as Section | null,
+    tags: JSON.parse(row.tags) as string[],
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    revision: row.revision,
+    liveRevision: row.live_revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    scheduledAt: row.scheduled_at,
+    wordCount: row.word_count,
+  };
+}
+
+export function toStory(row: SummaryRow & { body: string }, authorIds: string[]): Story {
+  return { ...toSummary(row, authorIds), body: JSON.parse(row.body) as DocumentJSON };
+}
+
+export async function findStoryRow(db: Db, id: string) {
+  return db.selectFrom('stories').select([...SUMMARY_COLUMNS, 'stories.body']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<string, string[]>> {
+  const byStory = new Map<string, string[]>(storyIds.map((id) => [id, []]));
+  if (storyIds.length === 0) return byStory;
+  const rows = await db
+    .selectFrom('story_authors')
+    .select(['story_id', 'user_id'])
+    .where('story_id', 'in', storyIds)
+    .orderBy('story_id')
+    .orderBy('user_id')
+    .execute();
+  for (const row of rows) byStory.get(row.story_id)?.push(row.user_id);
+  return byStory;
+}
+
+export async function loadStory(db: Db, id: string): Promise<Story | undefined> {
+  const row = await findStoryRow(db, id);
+  if (!row) return undefined;
+  const authors = await findAuthorIds(db, [id]);
+  return toStory(row, authors.get(id) ?? []);
+}
+
+export async function slugExists(db: Db, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('stories').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertStory(db: Db, row: Omit<StoryRow, 'seq'>, authorIds: string[]): Promise<void> {
+  await db.insertInto('stories').values(row).execute();
+  if (authorIds.length > 0) {
+    await db
+      .insertInto('story_authors')
+      .values(authorIds.map((userId) => ({ story_id: row.id, user_id: userId })))
+      .execute();
+  }
+}
+
+/**
+ * Writes a save only if the story is still at `expectedRevision`: the database, not the
+ * process, decides which of two racing saves wins. Returns false when another save got there first.
+ */
+export async function updateStoryIfRevision(
+  db: Db,
+  id: string,
+  expectedRevision: number,
+  changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('stories')
+    .set(changes)
+    .where('id', '=', id)
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertRevision(
+  db: Db,
+  row: { story_id: string; revision: number; snapshot: string; saved_by: string; saved_at: string },
+): Promise<void> {
+  await db.insertInto('story_revisions').values(row).execute();
+}
+
+export interface StoryListFilter {
+  status?: StoryStatus;
+  section?: Section;
+  authorId?: string;
+  /** Words to find; each must match (as a prefix) in headline, standfirst or body. */
+  searchTerms?: string[];
+  /** Only stories the viewer may see: not drafts, unless the viewer is an author. */
+  hideDraftsExceptOf?: string;
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** One page of stories, newest change first, with keyset pagination on (updated_at, id). */
+export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
+  let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
+  if (filter.status) query = query.where('stories.status', '=', filter.status);
+  if (filter.section) query = query.where('stories.section', '=', filter.section);
+  if (filter.authorId) {
+    const authorId = filter.authorId;
+    query = query.where('stories.id', 'in', (eb) =>
+      eb.selectFrom('story_authors').select('story_authors.story_id').where('story_authors.user_id', '=', authorId),
+    );
+  }
+  if (filter.hideDraftsExceptOf) {
+    const viewerId = filter.hideDraftsExceptOf;
+    query = query.where((eb) =>
+      eb.or([
+        eb('stories.status', '!=', 'draft'),
+        eb('stories.id', 'in', eb.selectFrom('story_authors').select('story_authors.story_id').where('story_authors.user_id', '=', viewerId)),
+      ]),
+    );
+  }
+  if (filter.searchTerms && filter.searchTerms.length > 0) {
+    query = query.where(searchCondition(dialect, filter.searchTerms));
+  }
+  if (filter.after) {
+    const { updatedAt, id } = filter.after;
+    query = query.where((eb) =>
+      eb.or([eb('stories.updated_at', '<', updatedAt), eb.and([eb('stories.updated_at', '=', updatedAt), eb('stories.id', '<', id)])]),
+    );
+  }
+  const rows = await query.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc').limit(filter.limit).execute();
+  const authors = await findAuthorIds(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toSummary(row, authors.get(row.id) ?? []));
+}
+
+/**
+ * Full-text match. Terms are letters and digits only (the service strips everything else), and
+ * are passed as parameters, so no query syntax from a user reaches the search engine.
+ */
+function searchCondition(dialect: Dialect, terms: string[]): Expression<SqlBool> {
+  if (dialect === 'sqlite') {
+    const match = terms.map((term) => `"${term}"*`).join(' ');
+    return sql<SqlBool>`stories.seq in (select rowid from stories_fts where stories_fts match ${match})`;
+  }
+  const tsquery = terms.map((term) => `${term}:*`).join(' & ');
+  return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
+}

@@ -1,0 +1,91 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Tables as Kysely sees them. Timestamps are ISO-8601 UTC strings in both databases, so they
+ * sort as text and compare the same way on SQLite and PostgreSQL. JSON columns hold text.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  stories: StoriesTable;
+  story_authors: StoryAuthorsTable;
+  story_revisions: StoryRevisionsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a leaked table does not hand out sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailuresTable {
+  /** `email:<address>` or `ip:<address>`. */
+  key: string;
+  failures: number;
+  last_failure_at: string;
+}
+
+export interface StoriesTable {
+  /** SQLite only: the integer key the full-text index points at. */
+  seq?: Generated<number>;
+  id: string;
+  slug: string;
+  status: string;
+  headline: string;
+  standfirst: string;
+  byline: string;
+  dateline: string;
+  section: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  seo_title: string;
+  seo_description: string;
+  /** ProseMirror JSON. */
+  body: string;
+  /**
+   * Headline, standfirst and body as plain text, folded (lower case, no accents) so that both
+   * databases match "cafe" to "Café" the same way. Only the full-text index reads it.
+   */
+  search_text: string;
+  word_count: number;
+  revision: number;
+  live_revision: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  scheduled_at: string | null;
+}
+
+export interface StoryAuthorsTable {
+  story_id: string;
+  user_id: string;
+}
+
+export interface StoryRevisionsTable {
+  story_id: string;
+  revision: number;
+  /** JSON of the story's editable fields at this revision. */
+  snapshot: string;
+  saved_by: string;
+  saved_at: string;
+}

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { buildApp } from './app';
+import { configFromEnv } from './config';
+import { openDatabase } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { DEMO_LOGINS_FILE, formatDemoLogins, seedDemoNewsroom } from './seed/demo-newsroom';
+
+/** Entry point: reads the environment, migrates, seeds an empty database, serves. */
+async function main() {
+  const config = configFromEnv();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db, database.dialect);
+
+  if (config.seed === 'demo') {
+    const logins = await seedDemoNewsroom(database, config.dataDir);
+    if (logins) {
+      console.log(`\nSeeded a demo newsroom. Log in with one of these accounts (also in ${path.join(config.dataDir, DEMO_LOGINS_FILE)}):\n`);
+      console.log(formatDemoLogins(logins));
+      console.log('');
+    }
+  }
+
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Newsdesk is running at http://localhost:${port} (database: ${database.describe})`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { badRequest } from '../../errors';
+
+/**
+ * The revision an `If-Match` header names: `"12"` (as our ETag sends it), `W/"12"` or `12`.
+ * Null when the header is absent; a 400 for anything else.
+ */
+export function revisionFromIfMatch(header: string | string[] | undefined): number | null {
+  if (header === undefined) return null;
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
+  if (!match) throw badRequest('If-Match must be the revision you edited, in quotes: If-Match: "3"');
+  return Number(match[1]);
+}
+
+export function etagFor(revision: number): string {
+  return `"${revision}"`;
+}

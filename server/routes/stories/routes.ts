@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { storyListQuerySchema } from '../../../src/domain/api/stories';
+import { DOCUMENT_LIMITS } from '../../../src/domain/document/limits';
+import { createStoryInputSchema, updateStoryInputSchema } from '../../../src/domain/story/fields';
+import { currentUser } from '../../http/auth';
+import { zodRoutes, type RouteContext } from '../../http/types';
+import { createStory, getStory, listStories, saveStory, type StoryStore } from '../../services/stories';
+import { etagFor, revisionFromIfMatch } from './if-match';
+
+const storyParams = z.object({ id: z.string().max(64) });
+
+export function storyRoutes({ app, database }: RouteContext) {
+  const routes = zodRoutes(app);
+  const store: StoryStore = { db: database.db, dialect: database.dialect };
+
+  routes.get(
+    '/api/stories',
+    { schema: { tags: ['stories'], summary: 'List and search stories (keyset pagination)', querystring: storyListQuerySchema } },
+    async (request) => listStories(store, currentUser(request), request.query),
+  );
+
+  routes.post(
+    '/api/stories',
+    {
+      bodyLimit: DOCUMENT_LIMITS.maxRequestBytes,
+      schema: { tags: ['stories'], summary: 'Create a story (a draft at revision 1)', body: createStoryInputSchema },
+    },
+    async (request, reply) => {
+      const story = await createStory(store, currentUser(request), request.body);
+      return reply.status(201).header('etag', etagFor(story.revision)).header('location', `/api/stories/${story.id}`).send(story);
+    },
+  );
+
+  routes.get(
+    '/api/stories/:id',
+    { schema: { tags: ['stories'], summary: 'One story, with its revision as ETag', params: storyParams } },
+    async (request, reply) => {
+      const story = await getStory(store, currentUser(request), request.params.id);
+      return reply.header('etag', etagFor(story.revision)).header('cache-control', 'no-store').send(story);
+    },
+  );
+
+  routes.patch(
+    '/api/stories/:id',
+    {
+      bodyLimit: DOCUMENT_LIMITS.maxRequestBytes,
+      schema: {
+        tags: ['stories'],
+        summary: 'Save changed fields; If-Match must name the revision they were made on',
+        params: storyParams,
+        body: updateStoryInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const baseRevision = revisionFromIfMatch(request.headers['if-match']);
+      const story = await saveStory(store, currentUser(request), request.params.id, baseRevision, request.body);
+      return reply.header('etag', etagFor(story.revision)).send(story);
+    },
+  );
+}

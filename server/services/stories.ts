@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Story, StoryListResponse, StorySummary } from '../../src/domain/api/stories';
+import type { SessionUser } from '../../src/domain/api/users';
+import { can } from '../../src/domain/auth/permissions';
+import { countWords, documentText, foldForSearch } from '../../src/domain/document/text';
+import { emptyDocument } from '../../src/domain/document/types';
+import { validateDocument } from '../../src/domain/document/validate';
+import type { StoryFields } from '../../src/domain/story/fields';
+import type { Section } from '../../src/domain/story/sections';
+import { slugify } from '../../src/domain/story/slug';
+import type { StoryStatus } from '../../src/domain/story/status';
+import type { Dialect } from '../db/connection';
+import {
+  findStoryRow,
+  insertRevision,
+  insertStory,
+  listStoryRows,
+  loadStory,
+  slugExists,
+  updateStoryIfRevision,
+  type StoryRow,
+} from '../db/repositories/stories';
+import type { Database } from '../db/schema';
+import { badRequest, conflict, forbidden, notFound, preconditionRequired } from '../errors';
+
+export interface StoryStore {
+  db: Kysely<Database>;
+  dialect: Dialect;
+}
+
+type StoryColumns = Pick<
+  StoryRow,
+  'headline' | 'standfirst' | 'byline' | 'dateline' | 'section' | 'tags' | 'seo_title' | 'seo_description' | 'body' | 'word_count' | 'search_text'
+>;
+
+/** What the full-text index reads: headline, standfirst and body text, folded. */
+function searchText(headline: string, standfirst: string, bodyText: string): string {
+  return foldForSearch(`${headline}\n${standfirst}\n${bodyText}`);
+}
+
+/**
+ * The database columns for a set of edited fields. The body also yields its word count; the
+ * search text needs headline, standfirst and body together, so the caller adds it.
+ */
+function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColumns>; bodyText?: string } {
+  const columns: Partial<StoryColumns> = {};
+  let bodyText: string | undefined;
+  if (fields.headline !== undefined) columns.headline = fields.headline;
+  if (fields.standfirst !== undefined) columns.standfirst = fields.standfirst;
+  if (fields.byline !== undefined) columns.byline = fields.byline;
+  if (fields.dateline !== undefined) columns.dateline = fields.dateline;
+  if (fields.section !== undefined) columns.section = fields.section;
+  if (fields.tags !== undefined) columns.tags = JSON.stringify(fields.tags);
+  if (fields.seoTitle !== undefined) columns.seo_title = fields.seoTitle;
+  if (fields.seoDescription !== undefined) columns.seo_description = fields.seoDescription;
+  if (fields.body !== undefined) {
+    columns.body = JSON.stringify(fields.body);
+    bodyText = documentText(fields.body);
+    columns.word_count = countWords(bodyText);
+  }
+  return { columns, bodyText };
+}
+
+/** What a revision keeps: the story's editable fields as they stood. */
+function snapshotOf(story: Story): string {
+  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, body } = story;
+  return JSON.stringify({ headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, body });
+}
+
+async function uniqueSlug(db: Kysely<Database>, base: string, fallback: string): Promise<string> {
+  const stem = base || fallback;
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? stem : `${stem}-${n}`;
+    if (!(await slugExists(db, candidate))) return candidate;
+  }
+  return `${stem}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Fetches a story the actor may see; one they may not see is "not found", so drafts stay private. */
+async function visibleStory(store: StoryStore, actor: SessionUser, id: string): Promise<Story> {
+  const story = await loadStory(store.db, id);
+  if (!story || !can(actor, 'story:view', story)) throw notFound('Story not found');
+  return story;
+}
+
+export async function getStory(store: StoryStore, actor: SessionUser, id: string): Promise<Story> {
+  return visibleStory(store, actor, id);
+}
+
+export interface NewStoryOptions {
+  status?: StoryStatus;
+  /** Seeding sets these; people always start with a draft. */
+  publishedAt?: string | null;
+  now?: Date;
+}
+
+export async function createStory(
+  store: StoryStore,
+  actor: SessionUser,
+  input: Partial<StoryFields>,
+  options: NewStoryOptions = {},
+): Promise<Story> {
+  if (!can(actor, 'story:create')) throw forbidden('Your role cannot create stories');
+  const id = randomUUID();
+  const now = (options.now ?? new Date()).toISOString();
+  const body = input.body ?? validateBody(emptyDocument());
+  const status = options.status ?? 'draft';
+  const fields: StoryFields = {
+    headline: input.headline ?? '',
+    standfirst: input.standfirst ?? '',
+    byline: input.byline ?? actor.name,
+    dateline: input.dateline ?? '',
+    section: input.section ?? null,
+    tags: input.tags ?? [],
+    seoTitle: input.seoTitle ?? '',
+    seoDescription: input.seoDescription ?? '',
+    body,
+  };
+  const { columns, bodyText } = columnsFor(fields);
+  columns.search_text = searchText(fields.headline, fields.standfirst, bodyText!);
+  const slug = await uniqueSlug(store.db, slugify(fields.headline), `story-${id.slice(0, 8)}`);
+  const live = status === 'published';
+  await store.db.transaction().execute(async (trx) => {
+    await insertStory(
+      trx,
+      {
+        id,
+        slug,
+        status,
+        ...(columns as StoryColumns),
+        revision: 1,
+        live_revision: live ? 1 : null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+        published_at: live ? (options.publishedAt ?? now) : null,
+        scheduled_at: null,
+      },
+      [actor.id],
+    );
+    await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now });
+  });
+  return (await loadStory(store.db, id))!;
+}
+
+function validateBody(doc: unknown) {
+  const result = validateDocument(doc);
+  if (!result.ok) throw new Error(`Invalid built-in document: ${result.problems[0]?.message}`);
+  return result.doc;
+}
+
+/**
+ * Saves changed fields against the revision the client started from. A stale revision is a
+ * conflict (409) carrying the story as it now is; a save that changes nothing keeps the revision.
+ */
+export async function saveStory(
+  store: StoryStore,
+  actor: SessionUser,
+  id: string,
+  baseRevision: number | null,
+  changes: Partial<StoryFields>,
+): Promise<Story> {
+  const story = await visibleStory(store, actor, id);
+  if (!can(actor, 'story:edit', story)) throw forbidden(editRefusal(actor, story));
+  if (baseRevision === null) {
+    throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
+  }
+  if (baseRevision !== story.revision) throw staleRevision(story, baseRevision);
+
+  const current = (await findStoryRow(store.db, id))!;
+  const { columns, bodyText } = columnsFor(changes);
+  const changed = Object.fromEntries(
+    Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
+  ) as Partial<StoryColumns>;
+  if (Object.keys(changed).length === 0) return story;
+  if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
+    changed.search_text = searchText(
+      changed.headline ?? current.headline,
+      changed.standfirst ?? current.standfirst,
+      bodyText ?? documentText(story.body),
+    );
+  }
+
+  const now = new Date().toISOString();
+  const revision = story.revision + 1;
+  const saved = await store.db.transaction().execute(async (trx) => {
+    const won = await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now });
+    if (!won) return null;
+    const updated = (await loadStory(trx, id))!;
+    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now });
+    return updated;
+  });
+  if (!saved) {
+    // Another save landed between our read and our write.
+    const latest = await visibleStory(store, actor, id);
+    throw staleRevision(latest, baseRevision);
+  }
+  return saved;
+}
+
+function staleRevision(story: Story, baseRevision: number) {
+  return conflict(
+    `This story was saved by someone else (revision ${story.revision}) after the revision you edited (${baseRevision})`,
+    { currentRevision: story.revision, story },
+  );
+}
+
+function editRefusal(actor: SessionUser, story: Story): string {
+  if (story.status === 'spiked') return 'This story is spiked; restore it before editing';
+  if (actor.role === 'reporter') {
+    return story.authorIds.includes(actor.id)
+      ? 'This story is with the desk now; ask an editor to send it back to edit it'
+      : 'Reporters can edit only their own stories';
+  }
+  if (actor.role === 'photo_editor') return 'The photo desk can change photos, captions and credits, not the story text';
+  return 'Your role cannot edit stories';
+}
+
+export interface StoryListOptions {
+  status?: StoryStatus;
+  section?: Section;
+  q?: string;
+  author?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const MAX_SEARCH_TERMS = 8;
+
+/** Folded letters and digits only: what both full-text indexes hold, and no query syntax. */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  return (foldForSearch(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_SEARCH_TERMS);
+}
+
+export function encodeCursor(story: Pick<StorySummary, 'updatedAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([story.updatedAt, story.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { updatedAt: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { updatedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest('cursor: not a cursor this API gave out; start again without it');
+}
+
+export async function listStories(store: StoryStore, actor: SessionUser, options: StoryListOptions): Promise<StoryListResponse> {
+  if (!can(actor, 'story:list')) throw forbidden('Your role has no access to stories');
+  const rows = await listStoryRows(store.db, store.dialect, {
+    status: options.status,
+    section: options.section,
+    authorId: options.author === 'me' ? actor.id : options.author,
+    searchTerms: searchTerms(options.q),
+    hideDraftsExceptOf: actor.role === 'reporter' ? actor.id : undefined,
+    after: options.cursor ? decodeCursor(options.cursor) : undefined,
+    limit: options.limit + 1,
+  });
+  const items = rows.slice(0, options.limit);
+  const nextCursor = rows.length > options.limit ? encodeCursor(items[items.length - 1]) : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,48 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { buttonClass } from '../components/ui/Button';
+import { can } from '../domain/auth/permissions';
+import { ROLE_LABELS } from '../domain/auth/roles';
+import { useSession } from '../features/auth/api/get-session';
+import styles from './AppLayout.module.css';
+
+/** Top bar with the sections the user's role can use, and the page below. */
+export function AppLayout() {
+  const { data: session } = useSession();
+  const user = session?.user;
+  return (
+    <div className={styles.shell}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          Newsdesk
+        </Link>
+        <nav className={styles.nav} aria-label="Main">
+          {can(user, 'story:list') && (
+            <NavLink to="/stories" end className={styles.navLink}>
+              Stories
+            </NavLink>
+          )}
+          {can(user, 'users:manage') && (
+            <NavLink to="/admin/users" className={styles.navLink}>
+              Accounts
+            </NavLink>
+          )}
+        </nav>
+        {user && (
+          <div className={styles.user}>
+            <span>
+              <span className={styles.userName}>{user.name}</span>
+              <span className={styles.roleLabel}> · {ROLE_LABELS[user.role]}</span>
+            </span>
+            <Link to="/logout" className={buttonClass('ghost')}>
+              Log out
+            </Link>
+          </div>
+        )}
+      </header>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Every error code the API answers with. The HTTP status says the class; the code says which. */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'precondition_required',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one shape of every error answer: `{ "error": { "code", "message", "details"? } }`. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;

@@ -1,0 +1,71 @@
+import type { AnyExtension } from '@tiptap/core';
+import Blockquote from '@tiptap/extension-blockquote';
+import Bold from '@tiptap/extension-bold';
+import Document from '@tiptap/extension-document';
+import HardBreak from '@tiptap/extension-hard-break';
+import Heading from '@tiptap/extension-heading';
+import HorizontalRule from '@tiptap/extension-horizontal-rule';
+import Italic from '@tiptap/extension-italic';
+import Link from '@tiptap/extension-link';
+import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
+import Paragraph from '@tiptap/extension-paragraph';
+import Strike from '@tiptap/extension-strike';
+import Text from '@tiptap/extension-text';
+import UniqueID from '@tiptap/extension-unique-id';
+import { isAllowedHref } from './link-policy';
+
+/** Subheadings only: the headline is the story's h1. */
+export const HEADING_LEVELS = [2, 3] as const;
+
+/** Block types that carry a stable `id` attribute (used to merge concurrent edits block by block). */
+export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule'];
+
+export const BLOCK_ID_ATTRIBUTE = 'id';
+
+export function newBlockId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/**
+ * A link carries its target and an optional title; nothing else. Rendering never writes an href
+ * the link policy refuses.
+ */
+const StoryLink = Link.extend({
+  addAttributes() {
+    return {
+      href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') },
+      title: { default: null },
+    };
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  linkOnPaste: true,
+  defaultProtocol: 'https',
+  HTMLAttributes: { target: null, rel: null, class: null },
+  isAllowedUri: (url) => isAllowedHref(url),
+  shouldAutoLink: (url) => isAllowedHref(url),
+});
+
+/**
+ * The story body's schema: every node and mark a story may hold. The editor, the server's
+ * validation and the HTML renderer all build from this one list. Nothing here imports React or
+ * touches the DOM at import time; the SPA adds editing behaviour (history, node views) on top.
+ */
+export const documentExtensions: AnyExtension[] = [
+  Document,
+  Paragraph,
+  Text,
+  Heading.configure({ levels: [...HEADING_LEVELS] }),
+  Bold,
+  Italic,
+  Strike,
+  StoryLink,
+  BulletList,
+  OrderedList,
+  ListItem,
+  Blockquote,
+  HorizontalRule,
+  HardBreak,
+  UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
+];

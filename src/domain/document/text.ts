@@ -1,0 +1,61 @@
+import type { JSONContent } from '@tiptap/core';
+
+/** Separators that keep words apart when blocks are joined into plain text. */
+const BLOCK_SEPARATOR = '\n\n';
+
+/**
+ * The body as plain text: blocks separated by blank lines, hard breaks as newlines. Used for
+ * full-text search, word counts and summaries. Iterative, so no document is too deep for it.
+ */
+export function documentText(doc: JSONContent | null | undefined): string {
+  if (!doc) return '';
+  const blocks: string[] = [];
+  let current = '';
+  // Depth-first walk; a marker closes a textblock so its text becomes one block.
+  const stack: Array<JSONContent | 'end-block'> = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'end-block') {
+      if (current.trim()) blocks.push(current.trim());
+      current = '';
+      continue;
+    }
+    if (node.type === 'text') {
+      current += node.text ?? '';
+    } else if (node.type === 'hardBreak') {
+      current += '\n';
+    } else {
+      const isTextblock = node.type === 'paragraph' || node.type === 'heading';
+      if (isTextblock) stack.push('end-block');
+      const children = node.content ?? [];
+      for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+    }
+  }
+  if (current.trim()) blocks.push(current.trim());
+  return blocks.join(BLOCK_SEPARATOR);
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*/gu;
+
+/** Words as a reader counts them: "U.S.", "well-known" and "don't" are one word each; dashes none. */
+export function countWords(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) count++;
+  return count;
+}
+
+/** Newsroom convention: about 230 words a minute, at least a minute for any text. */
+export const WORDS_PER_MINUTE = 230;
+
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/**
+ * Text as search compares it: compatibility forms unified, accents dropped, lower case.
+ * "Café Zürich" → "cafe zurich". Both the indexed text and the query words go through this.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { validateDocument } from '../document/validate';
+import type { DocumentJSON } from '../document/types';
+import { STORY_LIMITS } from './limits';
+import { SECTION_KEYS } from './sections';
+
+// C0 controls and DEL have no place in a headline or a tag; newlines are not allowed either,
+// since every metadata field is a single line on the page.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+function line(label: string, max: number) {
+  return z
+    .string({ error: `${label} must be text` })
+    .max(max, { error: `${label} can be at most ${max} characters` })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} cannot contain line breaks or control characters` });
+}
+
+export const tagSchema = line('A tag', STORY_LIMITS.tag)
+  .transform((tag) => tag.trim())
+  .refine((tag) => tag.length > 0, { error: 'A tag cannot be empty' });
+
+/** The body: checked against the shared document schema and returned normalised. */
+export const documentBodySchema = z.unknown().transform((value, ctx): DocumentJSON => {
+  const result = validateDocument(value);
+  if (result.ok) return result.doc;
+  for (const problem of result.problems) {
+    ctx.addIssue({ code: 'custom', message: problem.path ? `${problem.path}: ${problem.message}` : problem.message });
+  }
+  return z.NEVER;
+});
+
+/** Every field of a story a person edits. The server accepts any subset of them in a save. */
+export const storyFieldsSchema = z.object({
+  headline: line('Headline', STORY_LIMITS.headline),
+  standfirst: line('Standfirst', STORY_LIMITS.standfirst),
+  byline: line('Byline', STORY_LIMITS.byline),
+  dateline: line('Dateline', STORY_LIMITS.dateline),
+  section: z.enum(SECTION_KEYS, { error: `Section must be one of: ${SECTION_KEYS.join(', ')}` }).nullable(),
+  tags: z
+    .array(tagSchema, { error: 'Tags must be a list of text' })
+    .max(STORY_LIMITS.tags, { error: `A story can have at most ${STORY_LIMITS.tags} tags` })
+    .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
+      error: 'Each tag can appear only once',
+    }),
+  seoTitle: line('SEO title', STORY_LIMITS.seoTitle),
+  seoDescription: line('SEO description', STORY_LIMITS.seoDescription),
+  body: documentBodySchema,
+});
+
+export type StoryFields = z.output<typeof storyFieldsSchema>;
+export type StoryFieldName = keyof StoryFields;
+export const STORY_FIELD_NAMES = Object.keys(storyFieldsSchema.shape) as StoryFieldName[];
+
+/** Creating a story: any fields may be given; the rest start empty. */
+export const createStoryInputSchema = storyFieldsSchema.partial().strict();
+
+/** Saving a story: the changed fields, at least one, and nothing the client may not set. */
+export const updateStoryInputSchema = storyFieldsSchema
+  .partial()
+  .strict()
+  .refine((input) => Object.keys(input).length > 0, { error: 'Send at least one field to save' });
+
+export type CreateStoryInput = z.input<typeof createStoryInputSchema>;
+export type UpdateStoryInput = z.input<typeof updateStoryInputSchema>;

@@ -1,0 +1,110 @@
+import { Alert } from '../../../components/ui/Alert';
+import { Button } from '../../../components/ui/Button';
+import { Loading } from '../../../components/ui/Loading';
+import type { Account } from '../../../domain/api/users';
+import { can } from '../../../domain/auth/permissions';
+import { ROLE_LABELS, ROLES, type Role } from '../../../domain/auth/roles';
+import { timeAgo } from '../../../lib/format';
+import { useSession } from '../../auth/api/get-session';
+import { useAccounts } from '../api/list-accounts';
+import { useUpdateAccount } from '../api/update-account';
+import styles from './AccountsPage.module.css';
+import { CreateAccountForm } from './CreateAccountForm';
+
+function AccountRow({ account, isSelf }: { account: Account; isSelf: boolean }) {
+  const update = useUpdateAccount();
+  return (
+    <tr className={account.disabled ? styles.disabledRow : undefined}>
+      <td>
+        {account.name}
+        {isSelf && <span className={styles.muted}> (you)</span>}
+      </td>
+      <td>{account.email}</td>
+      <td>
+        <select
+          className={styles.roleSelect}
+          aria-label={`Role of ${account.name}`}
+          value={account.role}
+          disabled={isSelf || update.isPending}
+          onChange={(e) => update.mutate({ id: account.id, changes: { role: e.target.value as Role } })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>{account.disabled ? 'Disabled' : 'Active'}</td>
+      <td className={styles.muted}>{account.lastLoginAt ? timeAgo(account.lastLoginAt) : 'Never'}</td>
+      <td>
+        {!isSelf && (
+          <Button
+            size="small"
+            variant={account.disabled ? 'default' : 'danger'}
+            aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.name}`}
+            disabled={update.isPending}
+            onClick={() => update.mutate({ id: account.id, changes: { disabled: !account.disabled } })}
+          >
+            {account.disabled ? 'Enable' : 'Disable'}
+          </Button>
+        )}
+        {update.isError && (
+          <span role="alert" className={styles.muted}>
+            {' '}
+            {update.error.message}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Administrators list, create, re-role and disable accounts. */
+export function AccountsPage() {
+  const { data: session } = useSession();
+  const accounts = useAccounts();
+  if (!can(session?.user, 'users:manage')) {
+    return (
+      <main id="main" className={styles.page}>
+        <Alert tone="error">Only administrators can manage accounts.</Alert>
+      </main>
+    );
+  }
+  return (
+    <main id="main" className={styles.page}>
+      <h1 className={styles.title}>Accounts</h1>
+      <CreateAccountForm />
+      <section className={styles.card} aria-labelledby="accounts-title">
+        <h2 id="accounts-title" className={styles.sectionTitle}>
+          Everyone with access
+        </h2>
+        {accounts.isPending ? (
+          <Loading label="Loading accounts…" />
+        ) : accounts.isError ? (
+          <Alert tone="error">Could not load accounts: {accounts.error.message}</Alert>
+        ) : (
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last login</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data.map((account) => (
+                <AccountRow key={account.id} account={account} isSelf={account.id === session?.user.id} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

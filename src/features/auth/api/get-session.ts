@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SessionResponse } from '../../../domain/api/session';
+import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
+
+export const sessionQueryKey = ['session'] as const;
+
+/** The current session, or null when nobody is logged in. */
+export async function getSession(): Promise<SessionResponse | null> {
+  try {
+    const { data } = await apiRequest<SessionResponse>('/api/session');
+    setCsrfToken(data.csrfToken);
+    return data;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export const sessionQueryOptions = () =>
+  queryOptions({ queryKey: sessionQueryKey, queryFn: getSession, staleTime: 5 * 60_000 });
+
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}

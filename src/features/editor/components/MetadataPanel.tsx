@@ -1,0 +1,114 @@
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/Field';
+import { StatusBadge } from '../../../components/ui/StatusBadge';
+import type { Story } from '../../../domain/api/stories';
+import { SEO_RECOMMENDED, STORY_LIMITS } from '../../../domain/story/limits';
+import { SECTION_KEYS, SECTIONS, type Section } from '../../../domain/story/sections';
+import { dateTime } from '../../../lib/format';
+import styles from './StoryEditor.module.css';
+
+export interface MetadataValues {
+  byline: string;
+  dateline: string;
+  section: Section | null;
+  tagsText: string;
+  seoTitle: string;
+  seoDescription: string;
+}
+
+interface MetadataPanelProps {
+  story: Story;
+  values: MetadataValues;
+  readOnly: boolean;
+  onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
+}
+
+/** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
+export function MetadataPanel({ story, values, readOnly, onChange }: MetadataPanelProps) {
+  return (
+    <aside className={styles.panel} aria-label="Story details">
+      <h2 className={styles.panelTitle}>Details</h2>
+      <TextField
+        label="Byline"
+        value={values.byline}
+        maxLength={STORY_LIMITS.byline}
+        readOnly={readOnly}
+        placeholder="Reporter or agency"
+        onChange={(e) => onChange('byline', e.target.value)}
+      />
+      <TextField
+        label="Dateline"
+        value={values.dateline}
+        maxLength={STORY_LIMITS.dateline}
+        readOnly={readOnly}
+        placeholder="e.g. KESTREL BAY"
+        hint="Where the story was reported; printed before the first paragraph."
+        onChange={(e) => onChange('dateline', e.target.value)}
+      />
+      <SelectField
+        label="Section"
+        value={values.section ?? ''}
+        disabled={readOnly}
+        onChange={(e) => onChange('section', (e.target.value || null) as Section | null)}
+      >
+        <option value="">No section</option>
+        {SECTION_KEYS.map((section) => (
+          <option key={section} value={section}>
+            {SECTIONS[section]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Tags"
+        value={values.tagsText}
+        readOnly={readOnly}
+        placeholder="water, diplomacy"
+        hint={`Separate tags with commas (at most ${STORY_LIMITS.tags}).`}
+        onChange={(e) => onChange('tagsText', e.target.value)}
+      />
+      <TextField
+        label="SEO title"
+        value={values.seoTitle}
+        maxLength={STORY_LIMITS.seoTitle}
+        readOnly={readOnly}
+        count={{ used: values.seoTitle.length, recommended: SEO_RECOMMENDED.seoTitle }}
+        hint="Shown by search engines; the headline when empty."
+        onChange={(e) => onChange('seoTitle', e.target.value)}
+      />
+      <TextAreaField
+        label="SEO description"
+        value={values.seoDescription}
+        maxLength={STORY_LIMITS.seoDescription}
+        readOnly={readOnly}
+        rows={3}
+        count={{ used: values.seoDescription.length, recommended: SEO_RECOMMENDED.seoDescription }}
+        hint="Shown under the title in search results; the standfirst when empty."
+        onChange={(e) => onChange('seoDescription', e.target.value)}
+      />
+      <dl className={styles.facts}>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={story.status} />
+        </dd>
+        <dt>Slug</dt>
+        <dd>{story.slug}</dd>
+        <dt>Created</dt>
+        <dd>{dateTime(story.createdAt)}</dd>
+        <dt>Revision</dt>
+        <dd>{story.revision}</dd>
+      </dl>
+    </aside>
+  );
+}
+
+/** "water, Diplomacy ,water" → ["water", "Diplomacy"]: trimmed, no empties, no repeats. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const raw of text.split(',')) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  }
+  return tags;
+}

@@ -1,0 +1,273 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { Link, useBlocker } from 'react-router';
+import { Alert } from '../../../components/ui/Alert';
+import { Button } from '../../../components/ui/Button';
+import { StatusBadge } from '../../../components/ui/StatusBadge';
+import type { Story } from '../../../domain/api/stories';
+import type { SessionUser } from '../../../domain/api/users';
+import { can } from '../../../domain/auth/permissions';
+import { readingMinutes } from '../../../domain/document/text';
+import type { DocumentJSON } from '../../../domain/document/types';
+import type { StoryFields } from '../../../domain/story/fields';
+import { STORY_LIMITS } from '../../../domain/story/limits';
+import { formatNumber } from '../../../lib/format';
+import { editorExtensions } from '../editor-extensions';
+import { useAutosave } from '../hooks/useAutosave';
+import { useWordCount } from '../hooks/useWordCount';
+import type { FieldName } from '../model/autosave';
+import { useEditorChrome } from '../store';
+import bodyStyles from './BodyEditor.module.css';
+import { LinkEditor } from './LinkEditor';
+import { MetadataPanel, parseTags, type MetadataValues } from './MetadataPanel';
+import { SaveStatus } from './SaveStatus';
+import styles from './StoryEditor.module.css';
+import { Toolbar } from './Toolbar';
+
+interface StoryEditorProps {
+  /** The story as loaded; the editor owns the working copy from here on. */
+  initial: Story;
+  /** The story as the server last confirmed it (revision, status, slug). */
+  confirmed: Story;
+  user: SessionUser;
+  /** Throw away the working copy and start again from this story (after a conflict). */
+  onReload: (story: Story) => void;
+}
+
+/** Metadata and headline fields are single lines: a pasted newline becomes a space. */
+const singleLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ');
+
+/** The writing surface: headline, standfirst and body on the canvas; details beside it. */
+export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorProps) {
+  const readOnly = !can(user, 'story:edit', confirmed);
+  const [headline, setHeadline] = useState(initial.headline);
+  const [standfirst, setStandfirst] = useState(initial.standfirst);
+  const [meta, setMeta] = useState<MetadataValues>({
+    byline: initial.byline,
+    dateline: initial.dateline,
+    section: initial.section,
+    tagsText: initial.tags.join(', '),
+    seoTitle: initial.seoTitle,
+    seoDescription: initial.seoDescription,
+  });
+  const { linkEditorOpen, setLinkEditorOpen, detailsOpen } = useEditorChrome();
+  const standfirstRef = useRef<HTMLTextAreaElement>(null);
+
+  // Set after the editor exists; the autosave reads the body through it at save time only.
+  const readBody = useRef<() => DocumentJSON>(() => initial.body);
+  const latest = useRef({ headline, standfirst, meta });
+  latest.current = { headline, standfirst, meta };
+  const read = useCallback(<F extends FieldName>(field: F): StoryFields[F] => {
+    const { headline: h, standfirst: s, meta: m } = latest.current;
+    const values: StoryFields = {
+      headline: h,
+      standfirst: s,
+      byline: m.byline,
+      dateline: m.dateline,
+      section: m.section,
+      tags: parseTags(m.tagsText),
+      seoTitle: m.seoTitle,
+      seoDescription: m.seoDescription,
+      body: field === 'body' ? readBody.current() : initial.body,
+    };
+    return values[field];
+  }, [initial.body]);
+  const autosave = useAutosave(initial, read);
+
+  // Options keep their identity across renders: useEditor re-applies any option that changes.
+  const [extensions] = useState(() => editorExtensions({ onLinkShortcut: () => setLinkEditorOpen(true) }));
+  const [editorProps] = useState(() => ({
+    attributes: { id: 'story-body', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
+  }));
+  const editor = useEditor({
+    extensions,
+    content: initial.body,
+    editable: !readOnly,
+    shouldRerenderOnTransaction: false,
+    editorProps,
+    onUpdate: () => autosave.change('body'),
+  });
+  readBody.current = () => editor.getJSON() as DocumentJSON;
+  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+  useEffect(() => () => setLinkEditorOpen(false), [setLinkEditorOpen]);
+
+  const words = useWordCount(editor, initial.wordCount);
+
+  const changeHeadline = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const value = singleLine(event.target.value);
+    setHeadline(value);
+    autosave.change('headline', value);
+  };
+  const changeStandfirst = (event: ChangeEvent<HTMLTextAreaElement>) => {
+    const value = singleLine(event.target.value);
+    setStandfirst(value);
+    autosave.change('standfirst', value);
+  };
+  const changeMeta = <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => {
+    const next = { ...meta, [field]: typeof value === 'string' ? singleLine(value) : value };
+    setMeta(next);
+    if (field === 'tagsText') autosave.change('tags', parseTags(next.tagsText));
+    else autosave.change(field as Exclude<K, 'tagsText'>, next[field] as never);
+  };
+
+  // Enter moves on, as on paper: headline → standfirst → body.
+  const onHeadlineKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      standfirstRef.current?.focus();
+    }
+  };
+  const onStandfirstKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      editor.commands.focus('start');
+    }
+  };
+
+  const keepMine = () => {
+    // Send this whole version on top of theirs: every field, so what is on screen is what stands.
+    const { headline: h, standfirst: s, meta: m } = latest.current;
+    autosave.change('headline', h);
+    autosave.change('standfirst', s);
+    autosave.change('byline', m.byline);
+    autosave.change('dateline', m.dateline);
+    autosave.change('section', m.section);
+    autosave.change('tags', parseTags(m.tagsText));
+    autosave.change('seoTitle', m.seoTitle);
+    autosave.change('seoDescription', m.seoDescription);
+    autosave.change('body');
+    autosave.resolveConflict('mine');
+  };
+  const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
+  const takeTheirs = () => {
+    if (saveState?.kind !== 'conflict') return;
+    const server = saveState.server;
+    autosave.resolveConflict('theirs');
+    onReload(server);
+  };
+
+  // Leaving for another screen: save first; if that fails, ask.
+  const blocker = useBlocker(() => autosave.hasUnsaved());
+  const [leaveRefused, setLeaveRefused] = useState(false);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    let cancelled = false;
+    void autosave.flush().then((saved) => {
+      if (cancelled) return;
+      if (saved) blocker.proceed();
+      else setLeaveRefused(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [blocker, autosave]);
+
+  return (
+    <div className={styles.screen}>
+      <div className={styles.topbar}>
+        <Link to="/stories" className={styles.back}>
+          ← Stories
+        </Link>
+        <StatusBadge status={confirmed.status} />
+        <SaveStatus storyId={initial.id} />
+        <span className={styles.spacer} />
+        <span className={styles.meta} aria-live="off">
+          {formatNumber(words)} words · {readingMinutes(words)} min read
+        </span>
+        <Button size="small" variant="ghost" aria-expanded={detailsOpen} onClick={useEditorChrome.getState().toggleDetails}>
+          {detailsOpen ? 'Hide details' : 'Show details'}
+        </Button>
+      </div>
+
+      <div className={detailsOpen ? styles.layout : `${styles.layout} ${styles.layoutCollapsed}`}>
+        <main id="main" className={styles.canvasColumn}>
+          <div className={styles.canvas}>
+            {readOnly && (
+              <Alert tone="info" className={styles.banner}>
+                You can read this story but not edit it.
+              </Alert>
+            )}
+            {saveState?.kind === 'conflict' && (
+              <Alert tone="warning" className={styles.banner}>
+                Someone else saved this story while you were editing. Your changes are still here and have not been saved.
+                <div className={styles.bannerActions}>
+                  <Button variant="primary" onClick={keepMine}>
+                    Keep my version
+                  </Button>
+                  <Button onClick={takeTheirs}>Load their version</Button>
+                </div>
+              </Alert>
+            )}
+            {leaveRefused && (
+              <Alert tone="warning" className={styles.banner}>
+                Your latest changes could not be saved, so you are still here.
+                <div className={styles.bannerActions}>
+                  <Button
+                    variant="primary"
+                    onClick={() => {
+                      setLeaveRefused(false);
+                      blocker.reset?.();
+                    }}
+                  >
+                    Stay and keep editing
+                  </Button>
+                  <Button
+                    variant="danger"
+                    onClick={() => {
+                      setLeaveRefused(false);
+                      blocker.proceed?.();
+                    }}
+                  >
+                    Leave without saving
+                  </Button>
+                </div>
+              </Alert>
+            )}
+
+            <label className="visually-hidden" htmlFor="story-headline">
+              Headline
+            </label>
+            <textarea
+              id="story-headline"
+              className={styles.headline}
+              rows={1}
+              placeholder="Headline"
+              value={headline}
+              maxLength={STORY_LIMITS.headline}
+              readOnly={readOnly}
+              onChange={changeHeadline}
+              onKeyDown={onHeadlineKey}
+            />
+            <label className="visually-hidden" htmlFor="story-standfirst">
+              Standfirst
+            </label>
+            <textarea
+              id="story-standfirst"
+              ref={standfirstRef}
+              className={styles.standfirst}
+              rows={1}
+              placeholder="Standfirst: the story in a sentence or two"
+              value={standfirst}
+              maxLength={STORY_LIMITS.standfirst}
+              readOnly={readOnly}
+              onChange={changeStandfirst}
+              onKeyDown={onStandfirstKey}
+            />
+            <p className={styles.byline}>
+              {[meta.byline, meta.dateline].filter(Boolean).join(' · ') || 'Add a byline and dateline in the details panel'}
+            </p>
+
+            {!readOnly && (
+              <div className={styles.toolbarDock}>
+                <Toolbar editor={editor} onLink={() => setLinkEditorOpen(true)} />
+                {linkEditorOpen && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
+              </div>
+            )}
+            <EditorContent editor={editor} className={bodyStyles.body} />
+          </div>
+        </main>
+        {detailsOpen && <MetadataPanel story={confirmed} values={meta} readOnly={readOnly} onChange={changeMeta} />}
+      </div>
+    </div>
+  );
+}

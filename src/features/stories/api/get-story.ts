@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Story } from '../../../domain/api/stories';
+import { apiRequest } from '../../../lib/api-client';
+import { storyKeys } from './query-keys';
+
+export async function getStory(id: string, signal?: AbortSignal): Promise<Story> {
+  const { data } = await apiRequest<Story>(`/api/stories/${encodeURIComponent(id)}`, { signal });
+  return data;
+}
+
+/**
+ * The story as the server last confirmed it. While the editor is open the editor owns the
+ * working copy, so this is never refetched behind its back (saves write their answer here).
+ */
+export const storyQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: storyKeys.detail(id),
+    queryFn: ({ signal }) => getStory(id, signal),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+
+export function useStory(id: string) {
+  return useQuery(storyQueryOptions(id));
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Story } from '../../../domain/api/stories';
+import type { UpdateStoryInput } from '../../../domain/story/fields';
+import { apiRequest } from '../../../lib/api-client';
+import { storyKeys } from './query-keys';
+
+export interface SaveStoryVariables {
+  id: string;
+  /** The revision the changes were made on; sent as If-Match. */
+  baseRevision: number;
+  changes: UpdateStoryInput;
+}
+
+/** Sends only the changed fields. A stale base revision comes back as a 409 ApiError. */
+export async function saveStory({ id, baseRevision, changes }: SaveStoryVariables): Promise<Story> {
+  const { data } = await apiRequest<Story>(`/api/stories/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: changes,
+    headers: { 'if-match': `"${baseRevision}"` },
+  });
+  return data;
+}
+
+export function useSaveStory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [...storyKeys.all, 'save'],
+    mutationFn: saveStory,
+    onSuccess: (story) => {
+      queryClient.setQueryData(storyKeys.detail(story.id), story);
+      void queryClient.invalidateQueries({ queryKey: storyKeys.lists(), refetchType: 'none' });
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { SelectField, TextField } from '../../../components/ui/Field';
+import { SECTION_KEYS, SECTIONS } from '../../../domain/story/sections';
+import { STATUS_LABELS, STORY_STATUSES } from '../../../domain/story/status';
+import type { StoryListFilters } from '../api/query-keys';
+import styles from './StoryListPage.module.css';
+
+interface StoryFiltersProps {
+  filters: StoryListFilters;
+  onChange: (filters: StoryListFilters) => void;
+}
+
+const SEARCH_DELAY_MS = 250;
+
+/** Search box and status/section filters. Search waits for a pause in typing before asking the server. */
+export function StoryFilters({ filters, onChange }: StoryFiltersProps) {
+  const [q, setQ] = useState(filters.q ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  useEffect(() => {
+    if (q === (filters.q ?? '')) return;
+    const timer = setTimeout(() => onChange({ ...filters, q: q || undefined }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [q, filters, onChange]);
+
+  return (
+    <div className={styles.filters} role="search">
+      <TextField label="Search stories" type="search" placeholder="Headline, standfirst or text" value={q} onChange={(e) => setQ(e.target.value)} />
+      <SelectField
+        label="Status"
+        value={filters.status ?? ''}
+        onChange={(e) => onChange({ ...filters, status: (e.target.value || undefined) as StoryListFilters['status'] })}
+      >
+        <option value="">All statuses</option>
+        {STORY_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Section"
+        value={filters.section ?? ''}
+        onChange={(e) => onChange({ ...filters, section: (e.target.value || undefined) as StoryListFilters['section'] })}
+      >
+        <option value="">All sections</option>
+        {SECTION_KEYS.map((section) => (
+          <option key={section} value={section}>
+            {SECTIONS[section]}
+          </option>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
