@@ -37,6 +37,10 @@ test('a reporter writes a story that saves itself and is all there after a reloa
   await page.getByLabel('Link address').press('Enter');
 
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+  const savesAfterReload: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') savesAfterReload.push(request.url());
+  });
   await page.reload();
 
   await expect(page.getByLabel('Headline')).toHaveValue('Night ferry to run while the harbour bridge is repaired');
@@ -46,6 +50,11 @@ test('a reporter writes a story that saves itself and is all there after a reloa
   await expect(reloaded.locator('p').first()).toHaveText('The port authority will run a night ferry across the bay from Monday.');
   await expect(reloaded.locator('h2')).toHaveText('Repairs to last until spring');
   await expect(reloaded.getByRole('link', { name: 'website' })).toHaveAttribute('href', 'https://port.example.org/timetables');
+
+  // Opening a story is not an edit: nothing is sent, and it says so.
+  await page.waitForTimeout(1500);
+  expect(savesAfterReload).toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 
   const saved = await storyFromApi(page, id);
   expect(saved.body.content?.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
@@ -70,4 +79,58 @@ test('the story list finds the new story by a word from its body', async ({ page
 
   await page.getByLabel('Status').selectOption('published');
   await expect(page.getByText('No stories match these filters.')).toBeVisible();
+});
+
+test('while the server cannot be reached the status says so, and the words are saved once it can', async ({ page }) => {
+  await logInAs(page, 'reporter');
+  await page.getByRole('link', { name: 'New story' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  const id = page.url().split('/').pop()!;
+
+  // Saves fail as if the connection dropped.
+  await page.route(`**/api/stories/${id}`, (route) => (route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.continue()));
+  await page.getByLabel('Headline').fill('Storm cuts power to the harbour');
+  await page.getByRole('textbox', { name: 'Story body' }).click();
+  await page.keyboard.type('Crews worked through the night.');
+  await expect(page.getByRole('status').filter({ hasText: 'Not saved — retrying' })).toBeVisible({ timeout: 15_000 });
+  await page.keyboard.type(' Power was back by dawn.');
+
+  // Leaving now would lose work: the browser asks first.
+  const dialog = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await page.close({ runBeforeUnload: true });
+  expect(await dialog).toBe('beforeunload');
+
+  await page.unroute(`**/api/stories/${id}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 20_000 });
+  const saved = await storyFromApi(page, id);
+  expect(saved.headline).toBe('Storm cuts power to the harbour');
+  expect(saved.body.content?.[0].content?.[0].text).toBe('Crews worked through the night. Power was back by dawn.');
+});
+
+test('the toolbar works from the keyboard alone', async ({ page }) => {
+  await logInAs(page, 'editor');
+  await page.getByRole('link', { name: 'New story' }).click();
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await body.click();
+  await page.keyboard.type('Quiet night');
+  await page.keyboard.press('Shift+Home');
+
+  // Shift+Tab from the body reaches the toolbar; arrows move between its buttons.
+  await page.keyboard.press('Shift+Tab');
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await expect(toolbar.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(toolbar.getByRole('button', { name: 'Divider' })).toBeFocused();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  const bold = toolbar.getByRole('button', { name: 'Bold' });
+  await expect(bold).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await expect(body.locator('strong')).toHaveText('Quiet night');
+
+  // Ctrl/Cmd+Z undoes it from the body.
+  await body.focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(body.locator('strong')).toHaveCount(0);
 });

@@ -12,7 +12,7 @@ import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
 import type { Dialect } from '../db/connection';
 import {
-  findStoryRow,
+  findStory,
   insertRevision,
   insertStory,
   listStoryRows,
@@ -78,14 +78,14 @@ async function uniqueSlug(db: Kysely<Database>, base: string, fallback: string):
 }
 
 /** Fetches a story the actor may see; one they may not see is "not found", so drafts stay private. */
-async function visibleStory(store: StoryStore, actor: SessionUser, id: string): Promise<Story> {
-  const story = await loadStory(store.db, id);
-  if (!story || !can(actor, 'story:view', story)) throw notFound('Story not found');
-  return story;
+async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
+  const found = await findStory(store.db, id);
+  if (!found || !can(actor, 'story:view', found.story)) throw notFound('Story not found');
+  return found;
 }
 
 export async function getStory(store: StoryStore, actor: SessionUser, id: string): Promise<Story> {
-  return visibleStory(store, actor, id);
+  return (await visibleStory(store, actor, id)).story;
 }
 
 export interface NewStoryOptions {
@@ -161,14 +161,13 @@ export async function saveStory(
   baseRevision: number | null,
   changes: Partial<StoryFields>,
 ): Promise<Story> {
-  const story = await visibleStory(store, actor, id);
+  const { row: current, story } = await visibleStory(store, actor, id);
   if (!can(actor, 'story:edit', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision === null) {
     throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
   }
   if (baseRevision !== story.revision) throw staleRevision(story, baseRevision);
 
-  const current = (await findStoryRow(store.db, id))!;
   const { columns, bodyText } = columnsFor(changes);
   const changed = Object.fromEntries(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
@@ -184,19 +183,19 @@ export async function saveStory(
 
   const now = new Date().toISOString();
   const revision = story.revision + 1;
-  const saved = await store.db.transaction().execute(async (trx) => {
-    const won = await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now });
-    if (!won) return null;
-    const updated = (await loadStory(trx, id))!;
+  // The saved story is known without reading it back: the stored one plus the changes.
+  const updated: Story = { ...story, ...changes, wordCount: changed.word_count ?? story.wordCount, revision, updatedAt: now };
+  const won = await store.db.transaction().execute(async (trx) => {
+    if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now });
-    return updated;
+    return true;
   });
-  if (!saved) {
+  if (!won) {
     // Another save landed between our read and our write.
     const latest = await visibleStory(store, actor, id);
-    throw staleRevision(latest, baseRevision);
+    throw staleRevision(latest.story, baseRevision);
   }
-  return saved;
+  return updated;
 }
 
 function staleRevision(story: Story, baseRevision: number) {

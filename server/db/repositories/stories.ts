@@ -80,11 +80,16 @@ export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<str
   return byStory;
 }
 
-export async function loadStory(db: Db, id: string): Promise<Story | undefined> {
+/** The story, and the row it came from (for comparing a save against what is stored). */
+export async function findStory(db: Db, id: string) {
   const row = await findStoryRow(db, id);
   if (!row) return undefined;
   const authors = await findAuthorIds(db, [id]);
-  return toStory(row, authors.get(id) ?? []);
+  return { row, story: toStory(row, authors.get(id) ?? []) };
+}
+
+export async function loadStory(db: Db, id: string): Promise<Story | undefined> {
+  return (await findStory(db, id))?.story;
 }
 
 export async function slugExists(db: Db, slug: string): Promise<boolean> {

@@ -159,6 +159,22 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       await expectUnchanged(current);
     });
 
+    it('lets exactly one of several racing saves on the same revision win; the rest get 409', async () => {
+      const story = await createStory(editor, { headline: 'Race' });
+      const clients = [editor, await t.as('editor'), await t.as('chief_editor'), reporter];
+      await t.database.db.updateTable('story_authors').set({ user_id: t.accounts.reporter.id }).where('story_id', '=', story.id).execute();
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => save(clients[i % clients.length], story, { headline: `Race entry ${i}` })),
+      );
+      const codes = answers.map((answer) => answer.statusCode).sort();
+      expect(codes.filter((code) => code === 200)).toHaveLength(1);
+      expect(codes.filter((code) => code === 409)).toHaveLength(11);
+      const winner = answers.find((answer) => answer.statusCode === 200)!.json() as Story;
+      const stored = (await editor.get(`/api/stories/${story.id}`)).json() as Story;
+      expect(stored.revision).toBe(2);
+      expect(stored.headline).toBe(winner.headline);
+    });
+
     it('needs If-Match (428), and a well-formed one (400)', async () => {
       const story = await createStory(reporter);
       const missing = await reporter.patch(`/api/stories/${story.id}`, { headline: 'No precondition' });

@@ -73,6 +73,7 @@ export function AccountsPage() {
   }
   return (
     <main id="main" className={styles.page}>
+      <title>Accounts — Newsdesk</title>
       <h1 className={styles.title}>Accounts</h1>
       <CreateAccountForm />
       <section className={styles.card} aria-labelledby="accounts-title">

@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionResponse } from '../../../domain/api/session';
 import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { SESSION_QUERY_KEY } from '../../../lib/query-client';
 
-export const sessionQueryKey = ['session'] as const;
+export const sessionQueryKey = SESSION_QUERY_KEY;
 
 /** The current session, or null when nobody is logged in. */
 export async function getSession(): Promise<SessionResponse | null> {

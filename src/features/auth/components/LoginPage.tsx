@@ -35,6 +35,7 @@ export function LoginPage() {
   const error = logIn.error instanceof ApiError ? logIn.error : null;
   return (
     <main className={styles.page}>
+      <title>Log in — Newsdesk</title>
       <form className={styles.card} onSubmit={onSubmit} aria-labelledby="login-title" noValidate>
         <h1 id="login-title" className={styles.brand}>
           Newsdesk

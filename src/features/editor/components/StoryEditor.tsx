@@ -50,7 +50,10 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
   });
-  const { linkEditorOpen, setLinkEditorOpen, detailsOpen } = useEditorChrome();
+  const linkEditorOpen = useEditorChrome((chrome) => chrome.linkEditorOpen);
+  const setLinkEditorOpen = useEditorChrome((chrome) => chrome.setLinkEditorOpen);
+  const detailsOpen = useEditorChrome((chrome) => chrome.detailsOpen);
+  const toggleDetails = useEditorChrome((chrome) => chrome.toggleDetails);
   const standfirstRef = useRef<HTMLTextAreaElement>(null);
 
   // Set after the editor exists; the autosave reads the body through it at save time only.
@@ -85,10 +88,13 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
     editable: !readOnly,
     shouldRerenderOnTransaction: false,
     editorProps,
-    onUpdate: () => autosave.change('body'),
+    // 'update' also fires for non-edits (setEditable); only a changed document needs saving.
+    onUpdate: ({ transaction }) => {
+      if (transaction.docChanged) autosave.change('body');
+    },
   });
   readBody.current = () => editor.getJSON() as DocumentJSON;
-  useEffect(() => editor.setEditable(!readOnly), [editor, readOnly]);
+  useEffect(() => editor.setEditable(!readOnly, false), [editor, readOnly]);
   useEffect(() => () => setLinkEditorOpen(false), [setLinkEditorOpen]);
 
   const words = useWordCount(editor, initial.wordCount);
@@ -164,6 +170,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
 
   return (
     <div className={styles.screen}>
+      <title>{`${headline || 'Untitled story'} — Newsdesk`}</title>
       <div className={styles.topbar}>
         <Link to="/stories" className={styles.back}>
           ← Stories
@@ -174,7 +181,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
         <span className={styles.meta} aria-live="off">
           {formatNumber(words)} words · {readingMinutes(words)} min read
         </span>
-        <Button size="small" variant="ghost" aria-expanded={detailsOpen} onClick={useEditorChrome.getState().toggleDetails}>
+        <Button size="small" variant="ghost" aria-expanded={detailsOpen} onClick={toggleDetails}>
           {detailsOpen ? 'Hide details' : 'Show details'}
         </Button>
       </div>

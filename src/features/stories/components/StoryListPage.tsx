@@ -44,6 +44,7 @@ export function StoryListPage() {
 
   return (
     <main id="main" className={styles.page}>
+      <title>Stories — Newsdesk</title>
       <div className={styles.header}>
         <h1 className={styles.title}>Stories</h1>
         {can(session?.user, 'story:create') && (
