@@ -33,7 +33,12 @@ test('an administrator changes a role and disables an account, which can then no
   await expect(page.getByRole('row', { name: /Lee Leaving/ })).toBeVisible();
 
   await page.getByLabel('Role of Lee Leaving').selectOption('editor');
-  await expect(page.getByLabel('Role of Lee Leaving')).toHaveValue('editor');
+  await page.getByRole('button', { name: 'Save role of Lee Leaving' }).click();
+  await expect(page.getByRole('button', { name: 'Save role of Lee Leaving' })).toBeHidden();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('Disable Lee Leaving?');
+    void dialog.accept();
+  });
   await page.getByRole('button', { name: 'Disable Lee Leaving' }).click();
   await expect(page.getByRole('row', { name: /Lee Leaving/ })).toContainText('Disabled');
   await page.reload();

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Story } from '../src/domain/api/stories';
+import { TEST_ACCOUNTS } from './support/accounts';
 import { logInAs } from './support/session';
 
 async function storyFromApi(page: Page, id: string): Promise<Story> {
   const response = await page.request.get(`/api/stories/${id}`);
-  expect(response.ok()).toBe(true);
+  expect(response.ok(), `${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as Story;
 }
 
@@ -84,7 +85,7 @@ test('the story list finds the new story by a word from its body', async ({ page
 test('while the server cannot be reached the status says so, and the words are saved once it can', async ({ page }) => {
   await logInAs(page, 'reporter');
   await page.getByRole('link', { name: 'New story' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/stories\/[0-9a-f-]{36}$/);
   const id = page.url().split('/').pop()!;
 
   // Saves fail as if the connection dropped.
@@ -133,4 +134,31 @@ test('the toolbar works from the keyboard alone', async ({ page }) => {
   await body.focus();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(body.locator('strong')).toHaveCount(0);
+});
+
+test('when the session ends mid-story, logging in again over the page keeps every word', async ({ page }) => {
+  await logInAs(page, 'reporter');
+  await page.getByRole('link', { name: 'New story' }).click();
+  await expect(page).toHaveURL(/\/stories\/[0-9a-f-]{36}$/);
+  const id = page.url().split('/').pop()!;
+  await page.getByLabel('Headline').fill('Tide tables move online');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+
+  // The session ends behind the editor's back (expired, or logged out in another tab).
+  const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+  expect((await page.request.delete('/api/session', { headers: { 'x-csrf-token': csrfToken } })).status()).toBe(204);
+
+  await page.getByRole('textbox', { name: 'Story body' }).click();
+  await page.keyboard.type('Words typed after the session ended.');
+  const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+  await expect(dialog).toBeVisible({ timeout: 15_000 });
+  // The editor is still there underneath, with the words in it.
+  await expect(page.getByRole('textbox', { name: 'Story body', includeHidden: true })).toContainText('Words typed after the session ended.');
+
+  await dialog.getByLabel('Password').fill(TEST_ACCOUNTS.reporter.password);
+  await dialog.getByRole('button', { name: 'Log in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+  const saved = await storyFromApi(page, id);
+  expect(saved.body.content?.[0].content?.[0].text).toBe('Words typed after the session ended.');
 });

@@ -21,12 +21,17 @@ export interface AppDependencies {
   database: DatabaseHandle;
 }
 
+/** Trust the nearest `hops` proxies (e.g. 1: one load balancer in front). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Builds the API and the SPA host. Tests call this with a temporary database and use `app.inject`. */
 export async function buildApp({ config, database }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ? { level: 'info' } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only; anything else is 415, not a string for the validators to puzzle over.

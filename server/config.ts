@@ -19,6 +19,12 @@ export interface AppConfig {
   };
   /** Log requests (off in tests). */
   logger: boolean;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-*): false,
+   * true, a hop count, or addresses/CIDRs. Login throttling counts per client address, and the
+   * session cookie is marked Secure when the client used HTTPS.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -40,6 +46,13 @@ function parseSeed(value: string | undefined): AppConfig['seed'] {
   throw new Error(`NEWSROOM_SEED must be "demo" or "none", not "${value}"`);
 }
 
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
 /** Reads the configuration from the environment, refusing values that make no sense. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const root = process.cwd();
@@ -52,5 +65,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     staticDir: path.resolve(root, env.NEWSROOM_STATIC_DIR || 'dist'),
     sessions: defaultSessionTimeouts(),
     logger: env.NEWSROOM_LOG !== 'off',
+    trustProxy: parseTrustProxy(env.NEWSROOM_TRUST_PROXY),
   };
 }

@@ -4,6 +4,7 @@ import { configFromEnv } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { DEMO_LOGINS_FILE, formatDemoLogins, seedDemoNewsroom } from './seed/demo-newsroom';
+import { startHousekeeping } from './services/housekeeping';
 
 /** Entry point: reads the environment, migrates, seeds an empty database, serves. */
 async function main() {
@@ -21,8 +22,10 @@ async function main() {
   }
 
   const app = await buildApp({ config, database });
+  const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopHousekeeping();
     await app.close();
     await database.close();
     process.exit(0);

@@ -30,6 +30,7 @@ async function main() {
       staticDir: path.resolve('dist'),
       sessions: defaultSessionTimeouts(),
       logger: false,
+      trustProxy: false,
     },
     database,
   });

@@ -88,4 +88,6 @@ export interface StoryRevisionsTable {
   snapshot: string;
   saved_by: string;
   saved_at: string;
+  /** The editor (one open tab) that sent the save, so a retried save is not a conflict with itself. */
+  editor_id: string | null;
 }

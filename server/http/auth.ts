@@ -24,10 +24,14 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The signed-in user; routes call this when they need one (the guard already refused anonymous calls). */
-export function currentUser(request: FastifyRequest): SessionUser {
+/** The caller's session; routes call this when they need one (the guard already refused anonymous calls). */
+export function currentSession(request: FastifyRequest): ActiveSession {
   if (!request.session) throw unauthenticated();
-  return request.session.user;
+  return request.session;
+}
+
+export function currentUser(request: FastifyRequest): SessionUser {
+  return currentSession(request).user;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, config: AppConfig) {
@@ -44,22 +48,25 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' });
 }
 
+/** Is this request for an API route? Decided on the matched route, not the raw URL (which may be percent-encoded). */
+function isApiRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/') ?? false;
+}
+
 /**
- * Every /api request: find the session behind the cookie, refuse anonymous calls to routes that
- * need a login (401), and refuse state changes without the session's CSRF token (403).
+ * Every API request, before its body is even read: find the session behind the cookie, refuse
+ * anonymous calls to routes that need a login (401), and refuse state changes without the
+ * session's CSRF token (403).
  */
 export const authentication = fp<{ config: AppConfig; database: DatabaseHandle }>(async (app: FastifyInstance, { config, database }) => {
   app.decorateRequest('session', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRoute(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await resolveSession(database.db, config, token) : null;
     if (token && !request.session) clearSessionCookie(reply);
-  });
 
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/') || request.is404) return;
     const routeConfig = request.routeOptions.config;
     if (!routeConfig.public && !request.session) throw unauthenticated();
     if (request.session && UNSAFE_METHODS.has(request.method) && !routeConfig.skipCsrf) {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiErrorBody, ErrorCode } from '../../src/domain/api/errors';
+import { isUnstorableText } from '../db/errors';
 import { AppError } from '../errors';
 
 interface Problem {
@@ -51,6 +52,9 @@ export function registerErrorHandler(app: FastifyInstance) {
           details: { in: context, problems },
         },
       });
+    }
+    if (isUnstorableText(error)) {
+      return send(reply, 400, { error: { code: 'bad_request', message: 'The request contains characters that cannot be stored' } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

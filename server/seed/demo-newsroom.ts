@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Role } from '../../src/domain/auth/roles';
 import type { SessionUser } from '../../src/domain/api/users';
 import { validateDocument } from '../../src/domain/document/validate';
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connection';
+import { inTransaction } from '../db/transaction';
 import { countUsers } from '../db/repositories/users';
 import { createAccount } from '../services/accounts';
 import { createStory } from '../services/stories';
@@ -28,51 +30,57 @@ export interface DemoLogin {
 
 export const DEMO_LOGINS_FILE = 'demo-logins.txt';
 
+/** Any fixed number: PostgreSQL processes starting together take turns to seed. */
+const SEED_LOCK = 7_262_011;
+
 /**
  * On an empty database: creates the demo accounts with fresh random passwords and the demo
- * stories in their workflow states. Returns the logins, or null when the database was not empty.
+ * stories in their workflow states, all or nothing, and writes the logins file before the
+ * transaction commits (no accounts whose passwords nobody knows). Returns the logins, or null
+ * when the database was not empty.
  */
 export async function seedDemoNewsroom(database: DatabaseHandle, dataDir: string): Promise<DemoLogin[] | null> {
-  if ((await countUsers(database.db)) > 0) return null;
+  return inTransaction(database.db, async (trx) => {
+    if (database.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    if ((await countUsers(trx)) > 0) return null;
 
-  const logins: DemoLogin[] = [];
-  const byRole = new Map<Role, SessionUser>();
-  for (const account of DEMO_ACCOUNTS) {
-    const password = randomBytes(15).toString('base64url');
-    const created = await createAccount(database.db, null, { ...account, password });
-    byRole.set(account.role, created);
-    logins.push({ role: account.role, email: account.email, password });
-  }
+    const logins: DemoLogin[] = [];
+    const byRole = new Map<Role, SessionUser>();
+    for (const account of DEMO_ACCOUNTS) {
+      const password = randomBytes(15).toString('base64url');
+      const created = await createAccount(trx, null, { ...account, password });
+      byRole.set(account.role, created);
+      logins.push({ role: account.role, email: account.email, password });
+    }
 
-  const store = { db: database.db, dialect: database.dialect };
-  const hour = 60 * 60 * 1000;
-  // Oldest first, so the most recent story tops the list; a few hours apart, as a morning's work.
-  const stories = [...DEMO_STORIES].reverse();
-  for (const [index, demo] of stories.entries()) {
-    const author = byRole.get(demo.author)!;
-    const checked = validateDocument(demoBody(demo.body));
-    if (!checked.ok) throw new Error(`Demo story "${demo.headline}" does not fit the schema: ${checked.problems[0].message}`);
-    const when = new Date(Date.now() - (stories.length - index) * 3 * hour);
-    await createStory(
-      store,
-      author,
-      {
-        headline: demo.headline,
-        standfirst: demo.standfirst,
-        byline: demo.byline,
-        dateline: demo.dateline,
-        section: demo.section,
-        tags: demo.tags,
-        seoTitle: demo.seoTitle,
-        seoDescription: demo.seoDescription,
-        body: checked.doc,
-      },
-      { status: demo.status, now: when },
-    );
-  }
+    const store = { db: trx, dialect: database.dialect };
+    const hour = 60 * 60 * 1000;
+    // Oldest first, so the most recent story tops the list; a few hours apart, as a morning's work.
+    const stories = [...DEMO_STORIES].reverse();
+    for (const [index, demo] of stories.entries()) {
+      const checked = validateDocument(demoBody(demo.body));
+      if (!checked.ok) throw new Error(`Demo story "${demo.headline}" does not fit the schema: ${checked.problems[0].message}`);
+      await createStory(
+        store,
+        byRole.get(demo.author)!,
+        {
+          headline: demo.headline,
+          standfirst: demo.standfirst,
+          byline: demo.byline,
+          dateline: demo.dateline,
+          section: demo.section,
+          tags: demo.tags,
+          seoTitle: demo.seoTitle,
+          seoDescription: demo.seoDescription,
+          body: checked.doc,
+        },
+        { status: demo.status, now: new Date(Date.now() - (stories.length - index) * 3 * hour) },
+      );
+    }
 
-  writeDemoLogins(dataDir, logins);
-  return logins;
+    writeDemoLogins(dataDir, logins);
+    return logins;
+  });
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string {

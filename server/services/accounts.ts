@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import {
   createAccountInputSchema,
   type Account,
@@ -10,14 +9,15 @@ import { can, type Actor } from '../../src/domain/auth/permissions';
 import { conflict, forbidden, notFound, validationFailed } from '../errors';
 import { deleteSessionsOfUser } from '../db/repositories/sessions';
 import { findUserByEmail, findUserById, insertUser, listUsers, toAccount, updateUser } from '../db/repositories/users';
-import type { Database } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { inTransaction, type Db } from '../db/transaction';
 import { hashPassword } from './passwords';
 
 function ensureAdmin(actor: Actor) {
   if (!can(actor, 'users:manage')) throw forbidden('Only an administrator can manage accounts');
 }
 
-export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<Account[]> {
+export async function listAccounts(db: Db, actor: Actor): Promise<Account[]> {
   ensureAdmin(actor);
   return (await listUsers(db)).map(toAccount);
 }
@@ -26,7 +26,7 @@ export async function listAccounts(db: Kysely<Database>, actor: Actor): Promise<
  * Creates an account. Used by the admin screen (with an actor), and by the command line and the
  * demo seed (without one: whoever runs them on the server already holds the keys).
  */
-export async function createAccount(db: Kysely<Database>, actor: Actor | null, input: CreateAccountInput): Promise<Account> {
+export async function createAccount(db: Db, actor: Actor | null, input: CreateAccountInput): Promise<Account> {
   if (actor) ensureAdmin(actor);
   const parsed = createAccountInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -50,14 +50,14 @@ export async function createAccount(db: Kysely<Database>, actor: Actor | null, i
     await insertUser(db, row);
   } catch (error) {
     // Two admins creating the same address at once: the unique index decides.
-    if (await findUserByEmail(db, email)) throw conflict(`An account with the email ${email} already exists`);
+    if (isUniqueViolation(error)) throw conflict(`An account with the email ${email} already exists`);
     throw error;
   }
   return toAccount(row);
 }
 
 /** Renames, changes the role of, disables or re-enables an account. Disabling ends its sessions at once. */
-export async function updateAccount(db: Kysely<Database>, actor: Actor, id: string, input: UpdateAccountInput): Promise<Account> {
+export async function updateAccount(db: Db, actor: Actor, id: string, input: UpdateAccountInput): Promise<Account> {
   ensureAdmin(actor);
   const user = await findUserById(db, id);
   if (!user) throw notFound('No such account');
@@ -69,7 +69,7 @@ export async function updateAccount(db: Kysely<Database>, actor: Actor, id: stri
   if (input.name !== undefined) changes.name = input.name;
   if (input.role !== undefined) changes.role = input.role;
   if (input.disabled !== undefined) changes.disabled_at = input.disabled ? (user.disabled_at ?? now) : null;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateUser(trx, id, changes);
     // A disabled account must not keep working through an open session. (A new role takes
     // effect on the next request anyway: sessions read the account on every request.)

@@ -1,6 +1,12 @@
-import type { Kysely } from 'kysely';
-import { clearLoginFailures, findLoginFailures, recordLoginFailure } from '../db/repositories/login-failures';
-import type { Database } from '../db/schema';
+import type { Dialect } from '../db/connection';
+import {
+  clearLoginFailures,
+  deleteLoginFailuresBefore,
+  findLoginFailuresInTurn,
+  recordLoginFailure,
+  takeBackLoginFailure,
+} from '../db/repositories/login-failures';
+import { inTransaction, type Db } from '../db/transaction';
 
 /**
  * Failures allowed before each further attempt must wait: few for one account, more for one
@@ -8,11 +14,16 @@ import type { Database } from '../db/schema';
  */
 export const FREE_ATTEMPTS = { account: 5, address: 30 } as const;
 /** A quiet spell this long forgets earlier failures. */
-const FORGET_AFTER_MS = 15 * 60 * 1000;
+export const FORGET_AFTER_MS = 15 * 60 * 1000;
 const MAX_WAIT_SECONDS = 15 * 60;
 
-export function throttleKeys(email: string, ip: string): string[] {
-  return [`email:${email}`, `ip:${ip}`];
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
+export function throttleKeys(email: string, ip: string): ThrottleKeys {
+  return { account: `email:${email}`, address: `ip:${ip}` };
 }
 
 /** Seconds to wait after `failures` failed attempts past the free ones: 1, 2, 4 … up to fifteen minutes. */
@@ -26,28 +37,39 @@ function freeAttempts(key: string): number {
 }
 
 /**
- * How long a login for this email from this address must still wait, in seconds (0: go ahead).
- * Counted per account and per address, so neither guessing one password from many addresses
- * nor many passwords from one address goes fast. Stored in the database: every API process
- * sees the same counts.
+ * Lets a login attempt go ahead (0) or says how many seconds it must wait. Counted per account
+ * and per address, in the database, so every API process sees the same counts. An admitted
+ * attempt is counted as a failure before the password is checked, so guesses sent in parallel
+ * cannot slip past the count; a successful login takes its count back.
  */
-export async function secondsUntilLoginAllowed(db: Kysely<Database>, keys: string[], now: Date): Promise<number> {
-  const rows = await findLoginFailures(db, keys);
-  let wait = 0;
-  for (const row of rows) {
-    const last = Date.parse(row.last_failure_at);
-    if (now.getTime() - last > FORGET_AFTER_MS) continue;
-    const until = last + waitAfter(row.failures, freeAttempts(row.key)) * 1000;
-    wait = Math.max(wait, Math.ceil((until - now.getTime()) / 1000));
-  }
-  return wait;
+export async function admitLoginAttempt(db: Db, dialect: Dialect, keys: ThrottleKeys, now: Date): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const rows = await findLoginFailuresInTurn(trx, dialect, [keys.account, keys.address]);
+    let wait = 0;
+    for (const row of rows) {
+      const last = Date.parse(row.last_failure_at);
+      const backoff = waitAfter(row.failures, freeAttempts(row.key));
+      if (backoff === 0 || now.getTime() - last > FORGET_AFTER_MS) continue;
+      wait = Math.max(wait, Math.ceil((last + backoff * 1000 - now.getTime()) / 1000));
+    }
+    if (wait > 0) return wait;
+    const resetBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
+    for (const key of [keys.account, keys.address]) await recordLoginFailure(trx, key, now.toISOString(), resetBefore);
+    return 0;
+  });
 }
 
-export async function noteLoginFailure(db: Kysely<Database>, keys: string[], now: Date): Promise<void> {
-  const resetBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString();
-  for (const key of keys) await recordLoginFailure(db, key, now.toISOString(), resetBefore);
+/**
+ * A successful login clears the account's count and takes back its own count for the address
+ * (but not others': one good password must not wipe out a stranger's guessing).
+ */
+export async function settleSuccessfulLogin(db: Db, keys: ThrottleKeys): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await clearLoginFailures(trx, [keys.account]);
+    await takeBackLoginFailure(trx, keys.address);
+  });
 }
 
-export async function noteLoginSuccess(db: Kysely<Database>, keys: string[]): Promise<void> {
-  await clearLoginFailures(db, keys);
+export async function forgetOldLoginFailures(db: Db, now: Date): Promise<void> {
+  await deleteLoginFailuresBefore(db, new Date(now.getTime() - FORGET_AFTER_MS).toISOString());
 }

@@ -7,7 +7,8 @@ import { tooManyRequests, unauthenticated } from '../errors';
 import { deleteSession, findSessionWithUser, insertSession, touchSession } from '../db/repositories/sessions';
 import { findUserByEmail, toSessionUser, updateUser } from '../db/repositories/users';
 import type { Database } from '../db/schema';
-import { noteLoginFailure, noteLoginSuccess, secondsUntilLoginAllowed, throttleKeys } from './login-throttle';
+import type { Dialect } from '../db/connection';
+import { admitLoginAttempt, settleSuccessfulLogin, throttleKeys } from './login-throttle';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 
 /** One message for a wrong email and a wrong password: the answer does not tell which. */
@@ -49,20 +50,23 @@ interface LoginAttempt {
 }
 
 /** Checks the password and opens a fresh session (a new id at every login). */
-export async function logIn(db: Kysely<Database>, config: AppConfig, attempt: LoginAttempt, now = new Date()): Promise<NewSession> {
+export async function logIn(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  config: AppConfig,
+  attempt: LoginAttempt,
+  now = new Date(),
+): Promise<NewSession> {
   const keys = throttleKeys(attempt.email, attempt.ip);
-  const wait = await secondsUntilLoginAllowed(db, keys, now);
+  const wait = await admitLoginAttempt(db, dialect, keys, now);
   if (wait > 0) {
     throw tooManyRequests(`Too many failed attempts. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, wait);
   }
 
   const user = await findUserByEmail(db, attempt.email);
   const passwordMatches = user ? await verifyPassword(user.password_hash, attempt.password) : (await verifyAgainstNothing(attempt.password), false);
-  if (!user || !passwordMatches || user.disabled_at !== null) {
-    await noteLoginFailure(db, keys, now);
-    throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  await noteLoginSuccess(db, keys);
+  if (!user || !passwordMatches || user.disabled_at !== null) throw unauthenticated(WRONG_CREDENTIALS);
+  await settleSuccessfulLogin(db, keys);
 
   const token = newToken();
   const csrfToken = newToken();

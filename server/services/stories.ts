@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { ID_PATTERN } from '../../src/domain/api/ids';
 import type { Story, StoryListResponse, StorySummary } from '../../src/domain/api/stories';
 import type { SessionUser } from '../../src/domain/api/users';
 import { can } from '../../src/domain/auth/permissions';
@@ -17,15 +17,17 @@ import {
   insertStory,
   listStoryRows,
   loadStory,
+  onlyOwnRevisionsAfter,
   slugExists,
   updateStoryIfRevision,
   type StoryRow,
 } from '../db/repositories/stories';
-import type { Database } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import { inTransaction, type Db } from '../db/transaction';
 import { badRequest, conflict, forbidden, notFound, preconditionRequired } from '../errors';
 
 export interface StoryStore {
-  db: Kysely<Database>;
+  db: Db;
   dialect: Dialect;
 }
 
@@ -68,7 +70,7 @@ function snapshotOf(story: Story): string {
   return JSON.stringify({ headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, body });
 }
 
-async function uniqueSlug(db: Kysely<Database>, base: string, fallback: string): Promise<string> {
+async function uniqueSlug(db: Db, base: string, fallback: string): Promise<string> {
   const stem = base || fallback;
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? stem : `${stem}-${n}`;
@@ -119,28 +121,38 @@ export async function createStory(
   };
   const { columns, bodyText } = columnsFor(fields);
   columns.search_text = searchText(fields.headline, fields.standfirst, bodyText!);
-  const slug = await uniqueSlug(store.db, slugify(fields.headline), `story-${id.slice(0, 8)}`);
   const live = status === 'published';
-  await store.db.transaction().execute(async (trx) => {
-    await insertStory(
-      trx,
-      {
-        id,
-        slug,
-        status,
-        ...(columns as StoryColumns),
-        revision: 1,
-        live_revision: live ? 1 : null,
-        created_by: actor.id,
-        created_at: now,
-        updated_at: now,
-        published_at: live ? (options.publishedAt ?? now) : null,
-        scheduled_at: null,
-      },
-      [actor.id],
-    );
-    await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now });
-  });
+  // Two stories created at once with one headline race for its slug; the unique index decides
+  // and the loser takes the next free one.
+  for (let attempt = 1; ; attempt++) {
+    const slug = await uniqueSlug(store.db, slugify(fields.headline), `story-${id.slice(0, 8)}`);
+    try {
+      await inTransaction(store.db, async (trx) => {
+        await insertStory(
+          trx,
+          {
+            id,
+            slug,
+            status,
+            ...(columns as StoryColumns),
+            revision: 1,
+            live_revision: live ? 1 : null,
+            created_by: actor.id,
+            created_at: now,
+            updated_at: now,
+            published_at: live ? (options.publishedAt ?? now) : null,
+            scheduled_at: null,
+          },
+          [actor.id],
+        );
+        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null });
+      });
+      break;
+    } catch (error) {
+      if (attempt < 5 && isUniqueViolation(error) && (await slugExists(store.db, slug))) continue;
+      throw error;
+    }
+  }
   return (await loadStory(store.db, id))!;
 }
 
@@ -150,23 +162,32 @@ function validateBody(doc: unknown) {
   return result.doc;
 }
 
+export interface SaveRequest {
+  /** The revision the changes were made on (If-Match); null when the client sent none. */
+  baseRevision: number | null;
+  /** The sending editor (one open tab), when it says. */
+  editorId: string | null;
+  changes: Partial<StoryFields>;
+}
+
 /**
  * Saves changed fields against the revision the client started from. A stale revision is a
- * conflict (409) carrying the story as it now is; a save that changes nothing keeps the revision.
+ * conflict (409) carrying the story as it now is — unless every save since was this editor's
+ * own (an answer lost on the way back, then retried): an editor is never in conflict with
+ * itself. A save that changes nothing keeps the revision.
  */
-export async function saveStory(
-  store: StoryStore,
-  actor: SessionUser,
-  id: string,
-  baseRevision: number | null,
-  changes: Partial<StoryFields>,
-): Promise<Story> {
+export async function saveStory(store: StoryStore, actor: SessionUser, id: string, request: SaveRequest): Promise<Story> {
+  const { baseRevision, editorId, changes } = request;
   const { row: current, story } = await visibleStory(store, actor, id);
   if (!can(actor, 'story:edit', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision === null) {
     throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
   }
-  if (baseRevision !== story.revision) throw staleRevision(story, baseRevision);
+  if (baseRevision !== story.revision) {
+    const ownRetry =
+      baseRevision < story.revision && editorId !== null && (await onlyOwnRevisionsAfter(store.db, id, baseRevision, actor.id, editorId));
+    if (!ownRetry) throw staleRevision(story, baseRevision);
+  }
 
   const { columns, bodyText } = columnsFor(changes);
   const changed = Object.fromEntries(
@@ -185,9 +206,9 @@ export async function saveStory(
   const revision = story.revision + 1;
   // The saved story is known without reading it back: the stored one plus the changes.
   const updated: Story = { ...story, ...changes, wordCount: changed.word_count ?? story.wordCount, revision, updatedAt: now };
-  const won = await store.db.transaction().execute(async (trx) => {
+  const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
-    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now });
+    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId });
     return true;
   });
   if (!won) {
@@ -237,10 +258,12 @@ export function encodeCursor(story: Pick<StorySummary, 'updatedAt' | 'id'>): str
   return Buffer.from(JSON.stringify([story.updatedAt, story.id])).toString('base64url');
 }
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function decodeCursor(cursor: string): { updatedAt: string; id: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+    if (Array.isArray(value) && value.length === 2 && ISO_TIMESTAMP.test(value[0]) && ID_PATTERN.test(value[1])) {
       return { updatedAt: value[0], id: value[1] };
     }
   } catch {

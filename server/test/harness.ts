@@ -62,6 +62,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
     staticDir: path.join(dataDir, 'no-spa-here'),
     sessions: defaultSessionTimeouts(),
     logger: false,
+    trustProxy: false,
     ...overrides,
   };
   const app = await buildApp({ config, database });

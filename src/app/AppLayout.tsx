@@ -2,13 +2,12 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { buttonClass } from '../components/ui/Button';
 import { can } from '../domain/auth/permissions';
 import { ROLE_LABELS } from '../domain/auth/roles';
-import { useSession } from '../features/auth/api/get-session';
+import { useCurrentUser } from '../features/auth/current-user';
 import styles from './AppLayout.module.css';
 
 /** Top bar with the sections the user's role can use, and the page below. */
 export function AppLayout() {
-  const { data: session } = useSession();
-  const user = session?.user;
+  const user = useCurrentUser();
   return (
     <div className={styles.shell}>
       <a className="skip-link" href="#main">
@@ -30,17 +29,15 @@ export function AppLayout() {
             </NavLink>
           )}
         </nav>
-        {user && (
-          <div className={styles.user}>
-            <span>
-              <span className={styles.userName}>{user.name}</span>
-              <span className={styles.roleLabel}> · {ROLE_LABELS[user.role]}</span>
-            </span>
-            <Link to="/logout" className={buttonClass('ghost')}>
-              Log out
-            </Link>
-          </div>
-        )}
+        <div className={styles.user}>
+          <span>
+            <span className={styles.userName}>{user.name}</span>
+            <span className={styles.roleLabel}> · {ROLE_LABELS[user.role]}</span>
+          </span>
+          <Link to="/logout" className={buttonClass('ghost')}>
+            Log out
+          </Link>
+        </div>
       </header>
       <Outlet />
     </div>

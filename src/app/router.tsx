@@ -3,27 +3,33 @@ import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { AppLayout } from './AppLayout';
 import { HomeRedirect } from './routes/HomeRedirect';
 import { NotFound } from './routes/NotFound';
+import { RouteError } from './routes/RouteError';
 
 /**
  * Every screen is its own chunk, loaded when first visited: the login page and the story list
  * never download the editor.
  */
 export const router = createBrowserRouter([
-  { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/components/LoginPage')).LoginPage }) },
-  { path: '/logout', lazy: async () => ({ Component: (await import('../features/auth/components/LogoutPage')).LogoutPage }) },
   {
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    errorElement: <RouteError />,
     children: [
-      { index: true, Component: HomeRedirect },
-      { path: 'stories', lazy: async () => ({ Component: (await import('../features/stories/components/StoryListPage')).StoryListPage }) },
-      { path: 'stories/new', lazy: async () => ({ Component: (await import('../features/stories/components/NewStoryPage')).NewStoryPage }) },
-      { path: 'stories/:id', lazy: async () => ({ Component: (await import('../features/editor/components/StoryEditorPage')).StoryEditorPage }) },
-      { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/AccountsPage')).AccountsPage }) },
-      { path: '*', Component: NotFound },
+      { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/components/LoginPage')).LoginPage }) },
+      { path: '/logout', lazy: async () => ({ Component: (await import('../features/auth/components/LogoutPage')).LogoutPage }) },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, Component: HomeRedirect },
+          { path: 'stories', lazy: async () => ({ Component: (await import('../features/stories/components/StoryListPage')).StoryListPage }) },
+          { path: 'stories/new', lazy: async () => ({ Component: (await import('../features/stories/components/NewStoryPage')).NewStoryPage }) },
+          { path: 'stories/:id', lazy: async () => ({ Component: (await import('../features/editor/components/StoryEditorPage')).StoryEditorPage }) },
+          { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/AccountsPage')).AccountsPage }) },
+          { path: '*', Component: NotFound },
+        ],
+      },
     ],
   },
 ]);

@@ -1,17 +1,23 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
+const endsSession = (error: unknown) => error instanceof ApiError && error.status === 401;
+
 export function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session has ended: forget it. The app then asks the person to log
+  // in again over the page they are on (see RequireAuth), so unsaved work stays where it is.
+  const forgetSession = () => client.setQueryData(SESSION_QUERY_KEY, null);
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      // A 401 on any read means the session has ended: forget it, and the login page takes over.
-      // (Saves are mutations: the editor keeps its work and retries instead.)
       onError: (error, query) => {
-        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== SESSION_QUERY_KEY[0]) {
-          client.setQueryData(SESSION_QUERY_KEY, null);
-        }
+        if (endsSession(error) && query.queryKey[0] !== SESSION_QUERY_KEY[0]) forgetSession();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (endsSession(error)) forgetSession();
       },
     }),
     defaultOptions: {

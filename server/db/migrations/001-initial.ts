@@ -84,6 +84,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('saved_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('saved_at', 'text', (c) => c.notNull())
+    .addColumn('editor_id', 'text')
     .addPrimaryKeyConstraint('story_revisions_pk', ['story_id', 'revision'])
     .execute();
 

@@ -1,13 +1,13 @@
-import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Story, StorySummary } from '../../../src/domain/api/stories';
 import type { DocumentJSON } from '../../../src/domain/document/types';
 import type { Section } from '../../../src/domain/story/sections';
 import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Dialect } from '../connection';
-import type { Database, StoriesTable } from '../schema';
+import type { StoriesTable, StoryRevisionsTable } from '../schema';
+import type { Db } from '../transaction';
 
 export type StoryRow = Selectable<StoriesTable>;
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Every column but the body and its text: what a list row needs. */
 const SUMMARY_COLUMNS = [
@@ -126,11 +126,21 @@ export async function updateStoryIfRevision(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertRevision(
-  db: Db,
-  row: { story_id: string; revision: number; snapshot: string; saved_by: string; saved_at: string },
-): Promise<void> {
+export async function insertRevision(db: Db, row: Selectable<StoryRevisionsTable>): Promise<void> {
   await db.insertInto('story_revisions').values(row).execute();
+}
+
+/** Were all revisions after `revision` saved by this user from this editor (and none by anyone else)? */
+export async function onlyOwnRevisionsAfter(db: Db, storyId: string, revision: number, userId: string, editorId: string): Promise<boolean> {
+  const others = await db
+    .selectFrom('story_revisions')
+    .select('revision')
+    .where('story_id', '=', storyId)
+    .where('revision', '>', revision)
+    .where((eb) => eb.or([eb('saved_by', '!=', userId), eb('editor_id', 'is', null), eb('editor_id', '!=', editorId)]))
+    .limit(1)
+    .execute();
+  return others.length === 0;
 }
 
 export interface StoryListFilter {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../services/housekeeping';
 import { startTestApp, testDialects, TEST_PASSWORDS, type TestApp } from '../../test/harness';
 
 describe.each(testDialects())('sessions on %s', (dialect) => {
@@ -34,13 +35,16 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     expect(row.password_hash).not.toContain(TEST_PASSWORDS.editor);
   });
 
-  it('gives a new session id at every login', async () => {
+  it('gives a new session id at every login, and ends the session it replaces', async () => {
     const first = t.anonymous();
     await first.logIn(t.accounts.editor.email, TEST_PASSWORDS.editor);
-    const second = t.anonymous();
-    second.cookie = first.cookie;
-    await second.logIn(t.accounts.editor.email, TEST_PASSWORDS.editor);
-    expect(second.cookie).not.toBe(first.cookie);
+    const oldCookie = first.cookie;
+    await first.logIn(t.accounts.editor.email, TEST_PASSWORDS.editor);
+    expect(first.cookie).not.toBe(oldCookie);
+    expect((await first.get('/api/session')).statusCode).toBe(200);
+    const replay = t.anonymous();
+    replay.cookie = oldCookie;
+    expect((await replay.get('/api/session')).statusCode).toBe(401);
   });
 
   it('answers a wrong password and an unknown email with the same generic 401', async () => {
@@ -51,6 +55,20 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
       expect(response.json()).toEqual({ error: { code: 'unauthenticated', message: 'Wrong email or password' } });
       expect(response.cookies.find((c) => c.name === 'newsdesk_session')).toBeUndefined();
     }
+  });
+
+  it('checks the session before reading the body: an anonymous bad request is 401, not 400', async () => {
+    const response = await t.anonymous().request('POST', '/api/stories', { rawBody: '{"body": {"type": "nonsense"' });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('cannot be fooled by a percent-encoded path', async () => {
+    const client = await t.as('editor');
+    const forged = await client.request('DELETE', '/%61pi/session', { csrf: false });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe('csrf_failed');
+    expect((await t.anonymous().request('DELETE', '/%61pi/session')).statusCode).toBe(401);
+    expect((await client.get('/api/session')).statusCode).toBe(200);
   });
 
   it('refuses a malformed login body with 400 and names the problem', async () => {
@@ -123,6 +141,34 @@ describe.each(testDialects())('sessions on %s', (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, Number(blocked.headers['retry-after']) * 1000 + 50));
     expect((await t.anonymous('10.0.0.99').logIn(email, TEST_PASSWORDS.photo_editor)).statusCode).toBe(200);
     expect((await t.anonymous('10.0.0.99').logIn(email, 'one-more-wrong')).statusCode).toBe(401);
+  });
+
+  it('counts guesses sent all at once: no more than five get a password check', async () => {
+    const email = t.accounts.reporter2.email;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.anonymous(`10.1.0.${i}`).logIn(email, `parallel-${i}`)));
+    const codes = answers.map((answer) => answer.statusCode);
+    expect(codes.filter((code) => code === 401).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((code) => code === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('a successful login from an address does not wipe out the failures others made from it', async () => {
+    const address = '198.51.100.9';
+    for (let attempt = 1; attempt <= 29; attempt++) {
+      expect((await t.anonymous(address).logIn(`stranger-${attempt}@test.example`, 'guess')).statusCode).toBe(401);
+    }
+    expect((await t.anonymous(address).logIn(t.accounts.editor.email, TEST_PASSWORDS.editor)).statusCode).toBe(200);
+    expect((await t.anonymous(address).logIn('stranger-30@test.example', 'guess')).statusCode).toBe(401);
+    expect((await t.anonymous(address).logIn('stranger-31@test.example', 'guess')).statusCode).toBe(429);
+  });
+
+  it('purges expired sessions and forgotten login failures', async () => {
+    const client = await t.as('chief_editor');
+    await t.database.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    await t.database.db.insertInto('login_failures').values({ key: 'email:old@test.example', failures: 3, last_failure_at: '2000-01-01T00:00:00.000Z' }).execute();
+    await purgeExpired(t.database.db, t.config);
+    expect(await t.database.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect(await t.database.db.selectFrom('login_failures').selectAll().where('key', '=', 'email:old@test.example').execute()).toEqual([]);
+    expect((await client.get('/api/session')).statusCode).toBe(401);
   });
 
   it('slows down many failures from one address, whatever accounts they try', async () => {

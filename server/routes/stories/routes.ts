@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../../../src/domain/api/ids';
 import { storyListQuerySchema } from '../../../src/domain/api/stories';
 import { DOCUMENT_LIMITS } from '../../../src/domain/document/limits';
 import { createStoryInputSchema, updateStoryInputSchema } from '../../../src/domain/story/fields';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import { createStory, getStory, listStories, saveStory, type StoryStore } from '../../services/stories';
-import { etagFor, revisionFromIfMatch } from './if-match';
+import { EDITOR_ID_HEADER } from '../../../src/domain/api/headers';
+import { editorIdFrom, etagFor, revisionFromIfMatch } from './save-headers';
 
-const storyParams = z.object({ id: z.string().max(64) });
+const storyParams = z.object({ id: recordIdSchema });
 
 export function storyRoutes({ app, database }: RouteContext) {
   const routes = zodRoutes(app);
@@ -52,8 +54,11 @@ export function storyRoutes({ app, database }: RouteContext) {
       },
     },
     async (request, reply) => {
-      const baseRevision = revisionFromIfMatch(request.headers['if-match']);
-      const story = await saveStory(store, currentUser(request), request.params.id, baseRevision, request.body);
+      const story = await saveStory(store, currentUser(request), request.params.id, {
+        baseRevision: revisionFromIfMatch(request.headers['if-match']),
+        editorId: editorIdFrom(request.headers[EDITOR_ID_HEADER]),
+        changes: request.body,
+      });
       return reply.header('etag', etagFor(story.revision)).send(story);
     },
   );

@@ -60,7 +60,7 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       expect(response.headers.etag).toBe('"1"');
       expect(response.headers.location).toBe(`/api/stories/${story.id}`);
       // Every block got a stable id.
-      for (const block of story.body.content ?? []) expect(block.attrs?.id).toMatch(/^[0-9a-f-]{36}$/);
+      for (const block of story.body.content ?? []) expect(block.attrs?.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
 
       const read = await reporter.get(`/api/stories/${story.id}`);
       expect(read.statusCode).toBe(200);
@@ -175,6 +175,31 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       expect(stored.headline).toBe(winner.headline);
     });
 
+    it('does not call a retried save a conflict when every save since was the same editor’s own', async () => {
+      const story = await createStory(reporter, { headline: 'Lost answer' });
+      const editorId = '6f1c2b3a-0000-4000-8000-000000000001';
+      const headers = (revision: number, id = editorId) => ({ 'if-match': `"${revision}"`, 'x-editor-id': id });
+      // The first save lands but its answer never reaches the browser…
+      expect((await reporter.patch(`/api/stories/${story.id}`, { headline: 'Lost answer, saved' }, headers(1))).statusCode).toBe(200);
+      // …so the browser retries on revision 1 with more typing. Same editor: no conflict.
+      const retry = await reporter.patch(`/api/stories/${story.id}`, { headline: 'Lost answer, saved', standfirst: 'More typing' }, headers(1));
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json()).toMatchObject({ revision: 3, headline: 'Lost answer, saved', standfirst: 'More typing' });
+      // Another tab of the same person is another editor: that is a real conflict.
+      expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Other tab' }, headers(1, 'another-tab'))).statusCode).toBe(409);
+      // And once someone else has saved, the old base is stale for this editor too.
+      expect((await editor.patch(`/api/stories/${story.id}`, { byline: 'Desk' }, headers(3, 'desk-tab'))).statusCode).toBe(200);
+      expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Late' }, headers(3))).statusCode).toBe(409);
+      expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Bad id' }, headers(4, 'not an id!'))).statusCode).toBe(400);
+    });
+
+    it('gives stories created at the same moment with one headline a slug each', async () => {
+      const answers = await Promise.all(Array.from({ length: 4 }, () => editor.post('/api/stories', { headline: 'Breaking: all at once' })));
+      expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201, 201]);
+      const slugs = answers.map((answer) => (answer.json() as Story).slug).sort();
+      expect(slugs).toEqual(['breaking-all-at-once', 'breaking-all-at-once-2', 'breaking-all-at-once-3', 'breaking-all-at-once-4']);
+    });
+
     it('needs If-Match (428), and a well-formed one (400)', async () => {
       const story = await createStory(reporter);
       const missing = await reporter.patch(`/api/stories/${story.id}`, { headline: 'No precondition' });
@@ -287,6 +312,21 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       const tooLong = await save(reporter, story, { body: paragraphs(...Array.from({ length: 11 }, () => 'x'.repeat(100_000))) });
       expect(tooLong.statusCode).toBe(400);
       expect(tooLong.json().error.message).toMatch(/longer than 1000000 characters/);
+      await expectUnchanged(story);
+    });
+
+    it('refuses control characters anywhere with a 4xx, never a 500', async () => {
+      const nul = '\u0000';
+      const body = await save(reporter, story, { body: paragraphs(`a${nul}b`) });
+      expect(body.statusCode).toBe(400);
+      expect(body.json().error.message).toMatch(/control characters/);
+      expect((await save(reporter, story, { byline: `a${nul}b` })).statusCode).toBe(400);
+      for (const url of [`/api/stories?author=a%00b`, `/api/stories/a%00b`, `/api/stories?q=a%00b`]) {
+        expect((await reporter.get(url)).statusCode, url).toBeLessThan(500);
+      }
+      const cursor = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', `x${nul}`])).toString('base64url');
+      expect((await reporter.get(`/api/stories?cursor=${cursor}`)).statusCode).toBe(400);
+      expect((await t.anonymous().logIn(`a${nul}@test.example`, 'x')).statusCode).toBe(400);
       await expectUnchanged(story);
     });
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../../../src/domain/api/ids';
 import { createAccountInputSchema, updateAccountInputSchema } from '../../../src/domain/api/users';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import { createAccount, listAccounts, updateAccount } from '../../services/accounts';
 
-const accountParams = z.object({ id: z.string().max(64) });
+const accountParams = z.object({ id: recordIdSchema });
 
 /** Account management: administrators only (the service checks the role). */
 export function userRoutes({ app, database }: RouteContext) {

@@ -1,8 +1,7 @@
 import { Navigate } from 'react-router';
-import { useSession } from '../../features/auth/api/get-session';
+import { useCurrentUser } from '../../features/auth/current-user';
 import { homePath } from '../../features/auth/home-path';
 
 export function HomeRedirect() {
-  const session = useSession();
-  return session.data ? <Navigate to={homePath(session.data.user.role)} replace /> : null;
+  return <Navigate to={homePath(useCurrentUser().role)} replace />;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from './ids';
 import type { DocumentJSON } from '../document/types';
 import { SECTION_KEYS, type Section } from '../story/sections';
 import { STORY_STATUSES, type StoryStatus } from '../story/status';
@@ -50,7 +51,7 @@ export const storyListQuerySchema = z
       .max(STORY_LIST_LIMITS.maxQueryChars, { error: `search can be at most ${STORY_LIST_LIMITS.maxQueryChars} characters` })
       .optional(),
     /** A user id, or "me". */
-    author: z.string().max(64).optional(),
+    author: z.union([z.literal('me'), recordIdSchema], { error: 'author must be a user id or "me"' }).optional(),
     cursor: z.string().max(512).optional(),
     limit: z.coerce
       .number({ error: 'limit must be a number' })

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ATTRIBUTE_RULES } from './attribute-rules';
+import { documentSchema } from './schema';
 import { validateDocument } from './validate';
 
 const p = (...content: unknown[]) => ({ type: 'paragraph', content });
@@ -31,7 +33,7 @@ describe('validateDocument', () => {
     expect(blocks).toHaveLength(8);
     const ids = blocks.map((block) => block.attrs?.id);
     expect(new Set(ids).size).toBe(8);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     // Attribute defaults are filled in; the caller's object is left alone.
     expect(blocks[0].content![3].marks).toEqual([{ type: 'link', attrs: { href: 'https://example.org/a?b=c', title: null } }]);
     expect((input.content[0] as { attrs?: unknown }).attrs).toBeUndefined();
@@ -42,15 +44,38 @@ describe('validateDocument', () => {
     expect(result.ok && result.doc.content![0].attrs!.id).toBe('kept-id_1');
   });
 
+  it('gives the same body the same new ids every time, unique within the document', () => {
+    const body = doc(p(text('same')), p(text('same')), { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('same'))] }] });
+    const first = validateDocument(body);
+    const second = validateDocument(body);
+    expect(first).toEqual(second);
+    const ids: unknown[] = [];
+    JSON.stringify(first.ok && first.doc, (key, value) => (key === 'id' && ids.push(value), value));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('has a rule for every attribute the schema declares', () => {
+    const declared = [...Object.values(documentSchema.nodes), ...Object.values(documentSchema.marks)].flatMap((type) =>
+      Object.keys(type.spec.attrs ?? {}).map((attr) => `${type.name}.${attr}`),
+    );
+    const ruled = Object.entries(ATTRIBUTE_RULES).flatMap(([type, rules]) => Object.keys(rules).map((attr) => `${type}.${attr}`));
+    expect(ruled.sort()).toEqual(declared.sort());
+  });
+
   it.each([
     ['not an object', 'doc', 'the body must be a document: an object with type "doc"'],
     ['the wrong root', p(text('x')), 'the body must be a document: an object with type "doc"'],
     ['an unknown node', doc({ type: 'iframe' }), 'content[0].type: unknown node type "iframe"'],
     ['an unknown mark', doc(p(text('x', [{ type: 'code' }]))), 'content[0].content[0].marks[0].type: unknown mark "code"'],
     ['an unknown attribute', doc({ type: 'paragraph', attrs: { style: 'color:red' } }), 'content[0].attrs.style: paragraph has no attribute "style"'],
-    ['an object attribute value', doc({ type: 'heading', attrs: { level: { $gt: 1 } } }), 'content[0].attrs.level: attribute values must be plain text, numbers or null'],
+    ['an object attribute value', doc({ type: 'heading', attrs: { level: { $gt: 1 } } }), 'content[0].attrs.level: heading level must be 2 or 3, not [object Object]'],
+    ['a list that starts nowhere', doc({ type: 'orderedList', attrs: { start: 'abc" onclick="x' }, content: [{ type: 'listItem', content: [p(text('x'))] }] }), 'content[0].attrs.start: a numbered list starts at a whole number from 0 to 1,000,000'],
+    ['an unknown list numbering', doc({ type: 'orderedList', attrs: { type: 'zz' }, content: [{ type: 'listItem', content: [p(text('x'))] }] }), 'content[0].attrs.type: list numbering must be one of 1, a, A, i, I'],
+    ['control characters in text', doc(p(text('nul\u0000byte'))), 'content[0].content[0].text: text cannot contain control characters'],
+    ['an overlong link title', doc(p(text('x', [{ type: 'link', attrs: { href: 'https://example.org', title: 't'.repeat(301) } }]))), 'content[0].content[0].marks[0].attrs.title: link title must be text of at most 300 characters'],
     ['a heading level 1', doc({ type: 'heading', attrs: { level: 1 } }), 'content[0].attrs.level: heading level must be 2 or 3, not 1'],
-    ['a heading without a level', doc({ type: 'heading', content: [text('x')] }), 'content[0].attrs.level: heading level must be 2 or 3, not undefined'],
+    ['a heading without a level', doc({ type: 'heading', content: [text('x')] }), 'content[0].attrs.level: a heading needs a level (2 or 3)'],
     ['an empty text node', doc(p({ type: 'text', text: '' })), 'content[0].content[0].text: a text node needs non-empty text'],
     ['text on a block', doc({ type: 'paragraph', text: 'sneaky' }), 'content[0].text: a paragraph node cannot carry text'],
     ['an unexpected property', doc({ type: 'paragraph', onload: 'x' }), 'content[0].onload: unexpected property "onload"'],

@@ -1,8 +1,8 @@
 import { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
-import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES, HEADING_LEVELS, newBlockId } from './extensions';
+import { ATTRIBUTE_RULES } from './attribute-rules';
+import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
-import { isAllowedHref } from './link-policy';
 import { documentSchema } from './schema';
 import type { DocumentJSON } from './types';
 
@@ -18,10 +18,12 @@ export type DocumentCheck =
 
 const NODE_KEYS = new Set(['type', 'attrs', 'content', 'marks', 'text']);
 const MARK_KEYS = new Set(['type', 'attrs']);
-const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** Control characters have no place in story text (and PostgreSQL cannot store NUL). */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const MAX_PROBLEMS = 20;
 
 type Json = Record<string, unknown>;
+type Report = (path: string, message: string) => void;
 
 function isPlainObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -39,7 +41,7 @@ function describe(value: unknown): string {
  */
 export function validateDocument(input: unknown): DocumentCheck {
   const problems: DocumentProblem[] = [];
-  const report = (path: string, message: string) => {
+  const report: Report = (path, message) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ path, message });
   };
 
@@ -47,13 +49,12 @@ export function validateDocument(input: unknown): DocumentCheck {
     return { ok: false, problems: [{ path: '', message: 'the body must be a document: an object with type "doc"' }] };
   }
 
-  const root = input;
   const seenIds = new Set<string>();
   let nodes = 0;
   let textChars = 0;
 
   // Iterative walk, so deep nesting reports a problem instead of overflowing the stack.
-  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: root, path: '', depth: 0 }];
+  const stack: Array<{ node: unknown; path: string; depth: number }> = [{ node: input, path: '', depth: 0 }];
   while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
     const { node, path, depth } = stack.pop()!;
     const at = (suffix: string) => (path ? `${path}.${suffix}` : suffix);
@@ -77,8 +78,7 @@ export function validateDocument(input: unknown): DocumentCheck {
       report(at('type'), 'node type must be a string');
       continue;
     }
-    const nodeType = documentSchema.nodes[type];
-    if (!nodeType) {
+    if (!documentSchema.nodes[type]) {
       report(at('type'), `unknown node type ${describe(type)}`);
       continue;
     }
@@ -90,6 +90,8 @@ export function validateDocument(input: unknown): DocumentCheck {
     if (type === 'text') {
       if (typeof node.text !== 'string' || node.text.length === 0) {
         report(at('text'), 'a text node needs non-empty text');
+      } else if (CONTROL_CHARACTERS.test(node.text)) {
+        report(at('text'), 'text cannot contain control characters');
       } else {
         textChars += node.text.length;
         if (textChars > DOCUMENT_LIMITS.maxTextChars) {
@@ -101,13 +103,11 @@ export function validateDocument(input: unknown): DocumentCheck {
       report(at('text'), `a ${type} node cannot carry text`);
     }
 
-    checkAttributes(node, type, Object.keys(nodeType.spec.attrs ?? {}), at, report);
-    if (BLOCK_ID_TYPES.includes(type)) checkBlockId(node, at, seenIds, report);
-    if (type === 'heading') {
-      const level = isPlainObject(node.attrs) ? node.attrs.level : undefined;
-      if (!(HEADING_LEVELS as readonly unknown[]).includes(level)) {
-        report(at('attrs.level'), `heading level must be ${HEADING_LEVELS.join(' or ')}, not ${describe(level)}`);
-      }
+    checkAttributes(node, type, at, report);
+    if (BLOCK_ID_TYPES.includes(type) && isPlainObject(node.attrs)) {
+      const id = node.attrs[BLOCK_ID_ATTRIBUTE];
+      if (typeof id === 'string' && seenIds.has(id)) report(at(`attrs.${BLOCK_ID_ATTRIBUTE}`), `block id "${id}" is used twice`);
+      if (typeof id === 'string') seenIds.add(id);
     }
 
     if (node.marks !== undefined) {
@@ -130,54 +130,37 @@ export function validateDocument(input: unknown): DocumentCheck {
 
   // The structure is sound; let ProseMirror judge content expressions and allowed marks.
   try {
-    const doc = PMNode.fromJSON(documentSchema, root);
+    const doc = PMNode.fromJSON(documentSchema, input);
     doc.check();
-    return { ok: true, doc: withBlockIds(doc).toJSON() as DocumentJSON };
+    return { ok: true, doc: withBlockIds(doc, seenIds).toJSON() as DocumentJSON };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: '', message: `the body does not fit the story schema: ${message}` }] };
   }
 }
 
-function checkAttributes(
-  node: Json,
-  type: string,
-  allowed: string[],
-  at: (suffix: string) => string,
-  report: (path: string, message: string) => void,
-) {
-  if (node.attrs === undefined) return;
-  if (!isPlainObject(node.attrs)) {
+/** Every attribute must be one the schema declares, with a value its rule accepts. */
+function checkAttributes(owner: Json, type: string, at: (suffix: string) => string, report: Report) {
+  const rules = ATTRIBUTE_RULES[type] ?? {};
+  const attrs = owner.attrs;
+  if (attrs !== undefined && !isPlainObject(attrs)) {
     report(at('attrs'), 'attrs must be an object');
     return;
   }
-  for (const [key, value] of Object.entries(node.attrs)) {
-    if (!allowed.includes(key)) {
-      report(at(`attrs.${key}`), `${type} has no attribute "${key}"`);
-    } else if (value !== null && typeof value === 'object') {
-      report(at(`attrs.${key}`), 'attribute values must be plain text, numbers or null');
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    const spec = rules[key];
+    if (!spec) report(at(`attrs.${key}`), `${type} has no attribute "${key}"`);
+    else if (value !== null) {
+      const problem = spec.rule(value);
+      if (problem) report(at(`attrs.${key}`), problem);
     }
   }
-}
-
-function checkBlockId(
-  node: Json,
-  at: (suffix: string) => string,
-  seenIds: Set<string>,
-  report: (path: string, message: string) => void,
-) {
-  const id = isPlainObject(node.attrs) ? node.attrs[BLOCK_ID_ATTRIBUTE] : undefined;
-  if (id === undefined || id === null) return; // filled in by withBlockIds
-  if (typeof id !== 'string' || !BLOCK_ID_PATTERN.test(id)) {
-    report(at(`attrs.${BLOCK_ID_ATTRIBUTE}`), 'block id must be 1–64 letters, digits, "-" or "_"');
-  } else if (seenIds.has(id)) {
-    report(at(`attrs.${BLOCK_ID_ATTRIBUTE}`), `block id "${id}" is used twice`);
-  } else {
-    seenIds.add(id);
+  for (const [key, spec] of Object.entries(rules)) {
+    if (spec.required && (attrs?.[key] === undefined || attrs[key] === null)) report(at(`attrs.${key}`), spec.required);
   }
 }
 
-function checkMark(mark: unknown, path: string, report: (path: string, message: string) => void) {
+function checkMark(mark: unknown, path: string, report: Report) {
   const at = (suffix: string) => `${path}.${suffix}`;
   if (!isPlainObject(mark) || typeof mark.type !== 'string') {
     report(path, 'a mark must be an object with a type');
@@ -186,34 +169,38 @@ function checkMark(mark: unknown, path: string, report: (path: string, message: 
   for (const key of Object.keys(mark)) {
     if (!MARK_KEYS.has(key)) report(at(key), `unexpected property "${key}"`);
   }
-  const markType = documentSchema.marks[mark.type];
-  if (!markType) {
+  if (!documentSchema.marks[mark.type]) {
     report(at('type'), `unknown mark ${describe(mark.type)}`);
     return;
   }
-  checkAttributes(mark, mark.type, Object.keys(markType.spec.attrs ?? {}), at, report);
-  if (mark.type === 'link') {
-    const href = isPlainObject(mark.attrs) ? mark.attrs.href : undefined;
-    if (href === undefined || href === null || href === '') {
-      report(at('attrs.href'), 'a link needs an href');
-    } else if (!isAllowedHref(href)) {
-      report(at('attrs.href'), `link ${describe(href)} is not allowed: links must be http, https or mailto addresses`);
-    }
-    const title = isPlainObject(mark.attrs) ? mark.attrs.title : undefined;
-    if (title !== undefined && title !== null && (typeof title !== 'string' || title.length > DOCUMENT_LIMITS.maxTitleChars)) {
-      report(at('attrs.title'), `link title must be text of at most ${DOCUMENT_LIMITS.maxTitleChars} characters`);
-    }
-  }
+  checkAttributes(mark, mark.type, at, report);
 }
 
-/** Gives every block that lacks one a fresh id (API clients need not invent them). */
-function withBlockIds(doc: PMNode): PMNode {
-  const missing: number[] = [];
+/**
+ * Gives every block that lacks one an id. The id is derived from the block's place and text, so
+ * an API client that sends the same body twice gets the same ids (and no new revision).
+ */
+function withBlockIds(doc: PMNode, taken: Set<string>): PMNode {
+  const missing: Array<{ pos: number; id: string }> = [];
   doc.descendants((node, pos) => {
-    if (BLOCK_ID_TYPES.includes(node.type.name) && !node.attrs[BLOCK_ID_ATTRIBUTE]) missing.push(pos);
+    if (!BLOCK_ID_TYPES.includes(node.type.name) || node.attrs[BLOCK_ID_ATTRIBUTE]) return;
+    let id = `b${pos.toString(36)}-${fingerprint(`${node.type.name}:${node.textContent}`)}`;
+    while (taken.has(id)) id = `${id}x`;
+    taken.add(id);
+    missing.push({ pos, id });
   });
   if (missing.length === 0) return doc;
   const tr = EditorState.create({ doc }).tr;
-  for (const pos of missing) tr.setNodeAttribute(pos, BLOCK_ID_ATTRIBUTE, newBlockId());
+  for (const { pos, id } of missing) tr.setNodeAttribute(pos, BLOCK_ID_ATTRIBUTE, id);
   return tr.doc;
+}
+
+/** FNV-1a, 32 bits, base 36: a short stable tag for a block's content. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }

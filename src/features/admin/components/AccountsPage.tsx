@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { Loading } from '../../../components/ui/Loading';
@@ -5,7 +6,7 @@ import type { Account } from '../../../domain/api/users';
 import { can } from '../../../domain/auth/permissions';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/auth/roles';
 import { timeAgo } from '../../../lib/format';
-import { useSession } from '../../auth/api/get-session';
+import { useCurrentUser } from '../../auth/current-user';
 import { useAccounts } from '../api/list-accounts';
 import { useUpdateAccount } from '../api/update-account';
 import styles from './AccountsPage.module.css';
@@ -13,6 +14,14 @@ import { CreateAccountForm } from './CreateAccountForm';
 
 function AccountRow({ account, isSelf }: { account: Account; isSelf: boolean }) {
   const update = useUpdateAccount();
+  // A role is chosen, then saved: arrowing through the list must not hand out roles on the way.
+  const [role, setRole] = useState<Role>(account.role);
+  const busy = update.isPending;
+  const toggleDisabled = () => {
+    if (busy) return;
+    if (!account.disabled && !window.confirm(`Disable ${account.name}? They are logged out at once and cannot log in until enabled again.`)) return;
+    update.mutate({ id: account.id, changes: { disabled: !account.disabled } });
+  };
   return (
     <tr className={account.disabled ? styles.disabledRow : undefined}>
       <td>
@@ -21,19 +30,32 @@ function AccountRow({ account, isSelf }: { account: Account; isSelf: boolean }) 
       </td>
       <td>{account.email}</td>
       <td>
-        <select
-          className={styles.roleSelect}
-          aria-label={`Role of ${account.name}`}
-          value={account.role}
-          disabled={isSelf || update.isPending}
-          onChange={(e) => update.mutate({ id: account.id, changes: { role: e.target.value as Role } })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
+        <span className={styles.roleCell}>
+          <select
+            className={styles.roleSelect}
+            aria-label={`Role of ${account.name}`}
+            value={role}
+            disabled={isSelf}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
+            {ROLES.map((option) => (
+              <option key={option} value={option}>
+                {ROLE_LABELS[option]}
+              </option>
+            ))}
+          </select>
+          {role !== account.role && (
+            <Button
+              size="small"
+              variant="primary"
+              aria-label={`Save role of ${account.name}`}
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && update.mutate({ id: account.id, changes: { role } })}
+            >
+              Save
+            </Button>
+          )}
+        </span>
       </td>
       <td>{account.disabled ? 'Disabled' : 'Active'}</td>
       <td className={styles.muted}>{account.lastLoginAt ? timeAgo(account.lastLoginAt) : 'Never'}</td>
@@ -43,8 +65,8 @@ function AccountRow({ account, isSelf }: { account: Account; isSelf: boolean }) 
             size="small"
             variant={account.disabled ? 'default' : 'danger'}
             aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.name}`}
-            disabled={update.isPending}
-            onClick={() => update.mutate({ id: account.id, changes: { disabled: !account.disabled } })}
+            aria-disabled={busy || undefined}
+            onClick={toggleDisabled}
           >
             {account.disabled ? 'Enable' : 'Disable'}
           </Button>
@@ -62,9 +84,9 @@ function AccountRow({ account, isSelf }: { account: Account; isSelf: boolean }) 
 
 /** Administrators list, create, re-role and disable accounts. */
 export function AccountsPage() {
-  const { data: session } = useSession();
+  const user = useCurrentUser();
   const accounts = useAccounts();
-  if (!can(session?.user, 'users:manage')) {
+  if (!can(user, 'users:manage')) {
     return (
       <main id="main" className={styles.page}>
         <Alert tone="error">Only administrators can manage accounts.</Alert>
@@ -100,7 +122,7 @@ export function AccountsPage() {
             </thead>
             <tbody>
               {accounts.data.map((account) => (
-                <AccountRow key={account.id} account={account} isSelf={account.id === session?.user.id} />
+                <AccountRow key={account.id} account={account} isSelf={account.id === user.id} />
               ))}
             </tbody>
           </table>

@@ -1,16 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
 import { sessionQueryKey } from './get-session';
 
+/** Ends the session on the server. A session that had already ended counts as logged out. */
 export async function logOut(): Promise<void> {
-  await apiRequest<void>('/api/session', { method: 'DELETE' });
+  try {
+    await apiRequest<void>('/api/session', { method: 'DELETE' });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
 }
 
 export function useLogOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logOut,
-    onSettled: () => {
+    // Only once the server agrees: a failed logout must not pretend to have worked.
+    onSuccess: () => {
       setCsrfToken(null);
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);

@@ -19,11 +19,18 @@ export function LinkEditor({ editor, onClose }: LinkEditorProps) {
   const [address, setAddress] = useState(existing);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  // Whatever opened the editor (the toolbar button, or the body via Ctrl+K) gets focus back.
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    opener.current = document.activeElement;
+    input.current?.focus();
+  }, []);
 
   const close = () => {
     onClose();
-    editor.commands.focus();
+    const from = opener.current;
+    if (from instanceof HTMLElement && !editor.view.dom.contains(from) && from.isConnected) from.focus();
+    else editor.commands.focus();
   };
 
   const apply = (event: FormEvent) => {

@@ -18,12 +18,14 @@ export interface MetadataValues {
 interface MetadataPanelProps {
   story: Story;
   values: MetadataValues;
+  /** Problems to show on fields (they are not saved until fixed). */
+  errors: Partial<Record<keyof MetadataValues, string | null>>;
   readOnly: boolean;
   onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
 }
 
 /** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
-export function MetadataPanel({ story, values, readOnly, onChange }: MetadataPanelProps) {
+export function MetadataPanel({ story, values, errors, readOnly, onChange }: MetadataPanelProps) {
   return (
     <aside className={styles.panel} aria-label="Story details">
       <h2 className={styles.panelTitle}>Details</h2>
@@ -63,6 +65,7 @@ export function MetadataPanel({ story, values, readOnly, onChange }: MetadataPan
         readOnly={readOnly}
         placeholder="water, diplomacy"
         hint={`Separate tags with commas (at most ${STORY_LIMITS.tags}).`}
+        error={errors.tagsText}
         onChange={(e) => onChange('tagsText', e.target.value)}
       />
       <TextField
@@ -98,17 +101,4 @@ export function MetadataPanel({ story, values, readOnly, onChange }: MetadataPan
       </dl>
     </aside>
   );
-}
-
-/** "water, Diplomacy ,water" → ["water", "Diplomacy"]: trimmed, no empties, no repeats. */
-export function parseTags(text: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const raw of text.split(',')) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    if (!tag || seen.has(tag.toLowerCase())) continue;
-    seen.add(tag.toLowerCase());
-    tags.push(tag);
-  }
-  return tags;
 }

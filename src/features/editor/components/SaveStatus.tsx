@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { dateTime } from '../../../lib/format';
 import type { SaveState } from '../model/autosave';
 import { useEditorChrome } from '../store';
@@ -19,19 +20,38 @@ export function saveStatusText(state: SaveState | undefined): string {
   }
 }
 
-/** The save status line, announced politely to screen readers as it changes. */
+const isProblem = (state: SaveState | undefined) => state?.kind === 'retrying' || state?.kind === 'failed' || state?.kind === 'conflict';
+
+/**
+ * The save status line. It changes every few seconds while someone types, so it is not read
+ * out each time: a separate announcement speaks only when saving runs into trouble, and once
+ * it is saved again.
+ */
 export function SaveStatus({ storyId }: { storyId: string }) {
   const state = useEditorChrome((chrome) => chrome.saveStates[storyId]);
-  const problem = state?.kind === 'retrying' || state?.kind === 'failed' || state?.kind === 'conflict';
+  const problem = isProblem(state);
+  const [announcement, setAnnouncement] = useState('');
+  const wasProblem = useRef(false);
+  useEffect(() => {
+    if (problem) setAnnouncement(saveStatusText(state));
+    else if (wasProblem.current && state?.kind === 'saved') setAnnouncement('Saved again');
+    wasProblem.current = problem || (wasProblem.current && state?.kind !== 'saved');
+  }, [state, problem]);
+
   const title = state?.kind === 'saved' && state.savedAt ? `Last saved ${dateTime(state.savedAt)}` : undefined;
   return (
-    <span
-      role="status"
-      aria-live="polite"
-      title={title}
-      style={{ color: problem ? 'var(--color-danger)' : 'var(--color-text-muted)', fontWeight: problem ? 600 : 400 }}
-    >
-      {saveStatusText(state)}
-    </span>
+    <>
+      <span
+        role="status"
+        aria-live="off"
+        title={title}
+        style={{ color: problem ? 'var(--color-danger)' : 'var(--color-text-muted)', fontWeight: problem ? 600 : 400 }}
+      >
+        {saveStatusText(state)}
+      </span>
+      <span className="visually-hidden" aria-live="assertive">
+        {announcement}
+      </span>
+    </>
   );
 }

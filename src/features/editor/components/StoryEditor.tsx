@@ -19,7 +19,8 @@ import type { FieldName } from '../model/autosave';
 import { useEditorChrome } from '../store';
 import bodyStyles from './BodyEditor.module.css';
 import { LinkEditor } from './LinkEditor';
-import { MetadataPanel, parseTags, type MetadataValues } from './MetadataPanel';
+import { parseTags, tagsProblem } from '../model/tags';
+import { MetadataPanel, type MetadataValues } from './MetadataPanel';
 import { SaveStatus } from './SaveStatus';
 import styles from './StoryEditor.module.css';
 import { Toolbar } from './Toolbar';
@@ -32,13 +33,18 @@ interface StoryEditorProps {
   user: SessionUser;
   /** Throw away the working copy and start again from this story (after a conflict). */
   onReload: (story: Story) => void;
+  /** Put the cursor in the body at once (when starting again after a conflict). */
+  autoFocus?: boolean;
 }
 
-/** Metadata and headline fields are single lines: a pasted newline becomes a space. */
-const singleLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ');
+/**
+ * Metadata and headline fields are single lines: a pasted newline, tab or other control
+ * character becomes a space (the server refuses them).
+ */
+const singleLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 /** The writing surface: headline, standfirst and body on the canvas; details beside it. */
-export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorProps) {
+export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = false }: StoryEditorProps) {
   const readOnly = !can(user, 'story:edit', confirmed);
   const [headline, setHeadline] = useState(initial.headline);
   const [standfirst, setStandfirst] = useState(initial.standfirst);
@@ -86,6 +92,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
     extensions,
     content: initial.body,
     editable: !readOnly,
+    autofocus: autoFocus ? 'start' : false,
     shouldRerenderOnTransaction: false,
     editorProps,
     // 'update' also fires for non-edits (setEditable); only a changed document needs saving.
@@ -109,11 +116,17 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
     setStandfirst(value);
     autosave.change('standfirst', value);
   };
+  const tagsError = tagsProblem(parseTags(meta.tagsText));
   const changeMeta = <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => {
     const next = { ...meta, [field]: typeof value === 'string' ? singleLine(value) : value };
     setMeta(next);
-    if (field === 'tagsText') autosave.change('tags', parseTags(next.tagsText));
-    else autosave.change(field as Exclude<K, 'tagsText'>, next[field] as never);
+    if (field === 'tagsText') {
+      // Tags the server would refuse wait here, shown as an error, so the rest keeps saving.
+      const tags = parseTags(next.tagsText);
+      if (!tagsProblem(tags)) autosave.change('tags', tags);
+    } else {
+      autosave.change(field as Exclude<K, 'tagsText'>, next[field] as never);
+    }
   };
 
   // Enter moves on, as on paper: headline → standfirst → body.
@@ -138,11 +151,12 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
     autosave.change('byline', m.byline);
     autosave.change('dateline', m.dateline);
     autosave.change('section', m.section);
-    autosave.change('tags', parseTags(m.tagsText));
+    if (!tagsProblem(parseTags(m.tagsText))) autosave.change('tags', parseTags(m.tagsText));
     autosave.change('seoTitle', m.seoTitle);
     autosave.change('seoDescription', m.seoDescription);
     autosave.change('body');
     autosave.resolveConflict('mine');
+    editor.commands.focus();
   };
   const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
   const takeTheirs = () => {
@@ -155,6 +169,10 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
   // Leaving for another screen: save first; if that fails, ask.
   const blocker = useBlocker(() => autosave.hasUnsaved());
   const [leaveRefused, setLeaveRefused] = useState(false);
+  const leaveBanner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (leaveRefused) leaveBanner.current?.focus();
+  }, [leaveRefused]);
   useEffect(() => {
     if (blocker.state !== 'blocked') return;
     let cancelled = false;
@@ -206,7 +224,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
               </Alert>
             )}
             {leaveRefused && (
-              <Alert tone="warning" className={styles.banner}>
+              <Alert tone="warning" className={styles.banner} ref={leaveBanner}>
                 Your latest changes could not be saved, so you are still here.
                 <div className={styles.bannerActions}>
                   <Button
@@ -214,6 +232,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
                     onClick={() => {
                       setLeaveRefused(false);
                       blocker.reset?.();
+                      editor.commands.focus();
                     }}
                   >
                     Stay and keep editing
@@ -273,7 +292,7 @@ export function StoryEditor({ initial, confirmed, user, onReload }: StoryEditorP
             <EditorContent editor={editor} className={bodyStyles.body} />
           </div>
         </main>
-        {detailsOpen && <MetadataPanel story={confirmed} values={meta} readOnly={readOnly} onChange={changeMeta} />}
+        {detailsOpen && <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta} />}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Story } from '../../../domain/api/stories';
+import { useSession } from '../../auth/api/get-session';
 import { useSaveStory } from '../../stories/api/save-story';
 import { AutosaveController, type AutosaveOptions } from '../model/autosave';
 import { useEditorChrome } from '../store';
@@ -18,15 +19,15 @@ export function useAutosave(story: Story, read: AutosaveOptions['read']): Autosa
     readRef.current = read;
   });
 
-  const [controller] = useState(
-    () =>
-      new AutosaveController({
+  const [controller] = useState(() => {
+    const editorId = crypto.randomUUID();
+    return new AutosaveController({
         revision: story.revision,
-        send: (changes, baseRevision) => sendRef.current({ id: story.id, baseRevision, changes }),
+        send: (changes, baseRevision) => sendRef.current({ id: story.id, baseRevision, editorId, changes }),
         read: (field) => readRef.current(field),
         onState: (state) => setSaveState(story.id, state),
-      }),
-  );
+      });
+  });
 
   useEffect(() => {
     setSaveState(story.id, controller.currentState);
@@ -43,6 +44,12 @@ export function useAutosave(story: Story, read: AutosaveOptions['read']): Autosa
       controller.dispose();
     };
   }, [controller, setSaveState, story.id]);
+
+  // Back from a "session ended" dialog: send what waited, now.
+  const userId = useSession().data?.user.id;
+  useEffect(() => {
+    if (userId) void controller.flush();
+  }, [userId, controller]);
 
   return controller;
 }

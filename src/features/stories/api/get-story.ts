@@ -9,15 +9,18 @@ export async function getStory(id: string, signal?: AbortSignal): Promise<Story>
 }
 
 /**
- * The story as the server last confirmed it. While the editor is open the editor owns the
- * working copy, so this is never refetched behind its back (saves write their answer here).
+ * The story as the server last confirmed it. Fetched afresh whenever a screen opens it; while
+ * the editor is open the editor owns the working copy, so it is not refetched behind its back
+ * (saves write their answers here).
  */
 export const storyQueryOptions = (id: string) =>
   queryOptions({
     queryKey: storyKeys.detail(id),
     queryFn: ({ signal }) => getStory(id, signal),
     staleTime: Infinity,
+    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 
 export function useStory(id: string) {

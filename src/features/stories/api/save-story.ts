@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Story } from '../../../domain/api/stories';
 import type { UpdateStoryInput } from '../../../domain/story/fields';
+import { EDITOR_ID_HEADER } from '../../../domain/api/headers';
 import { apiRequest } from '../../../lib/api-client';
 import { storyKeys } from './query-keys';
 
@@ -8,15 +9,17 @@ export interface SaveStoryVariables {
   id: string;
   /** The revision the changes were made on; sent as If-Match. */
   baseRevision: number;
+  /** This open editor's id, so a retried save is not taken for someone else's. */
+  editorId: string;
   changes: UpdateStoryInput;
 }
 
 /** Sends only the changed fields. A stale base revision comes back as a 409 ApiError. */
-export async function saveStory({ id, baseRevision, changes }: SaveStoryVariables): Promise<Story> {
+export async function saveStory({ id, baseRevision, editorId, changes }: SaveStoryVariables): Promise<Story> {
   const { data } = await apiRequest<Story>(`/api/stories/${encodeURIComponent(id)}`, {
     method: 'PATCH',
     body: changes,
-    headers: { 'if-match': `"${baseRevision}"` },
+    headers: { 'if-match': `"${baseRevision}"`, [EDITOR_ID_HEADER]: editorId },
   });
   return data;
 }

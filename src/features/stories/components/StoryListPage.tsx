@@ -6,7 +6,7 @@ import { Loading } from '../../../components/ui/Loading';
 import { can } from '../../../domain/auth/permissions';
 import { SECTION_KEYS } from '../../../domain/story/sections';
 import { STORY_STATUSES } from '../../../domain/story/status';
-import { useSession } from '../../auth/api/get-session';
+import { useCurrentUser } from '../../auth/current-user';
 import { useStoryList } from '../api/list-stories';
 import type { StoryListFilters } from '../api/query-keys';
 import { StoryFilters } from './StoryFilters';
@@ -19,7 +19,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 
 /** The story list: filters live in the address, so a search can be reloaded, bookmarked and shared. */
 export function StoryListPage() {
-  const { data: session } = useSession();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const filters: StoryListFilters = useMemo(
     () => ({
@@ -47,7 +47,7 @@ export function StoryListPage() {
       <title>Stories — Newsdesk</title>
       <div className={styles.header}>
         <h1 className={styles.title}>Stories</h1>
-        {can(session?.user, 'story:create') && (
+        {can(user, 'story:create') && (
           <Link to="/stories/new" className={buttonClass('primary')}>
             New story
           </Link>

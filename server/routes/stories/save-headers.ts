@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../../../src/domain/api/ids';
 import { badRequest } from '../../errors';
 
 /**
@@ -14,4 +15,11 @@ export function revisionFromIfMatch(header: string | string[] | undefined): numb
 
 export function etagFor(revision: number): string {
   return `"${revision}"`;
+}
+
+/** The editor id a save names, if any (see `EDITOR_ID_HEADER`). */
+export function editorIdFrom(header: string | string[] | undefined): string | null {
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !ID_PATTERN.test(header)) throw badRequest('X-Editor-Id must be an id of letters, digits, "-" and "_"');
+  return header;
 }

@@ -1,0 +1,64 @@
+import { BLOCK_ID_ATTRIBUTE, HEADING_LEVELS } from './extensions';
+import { DOCUMENT_LIMITS } from './limits';
+import { isAllowedHref } from './link-policy';
+
+/** Checks one attribute value; returns what is wrong with it, or null. */
+type AttributeRule = (value: unknown) => string | null;
+
+interface AttributeSpec {
+  rule: AttributeRule;
+  /** When set, the attribute must be present and not null; this says so. */
+  required?: string;
+}
+
+const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const blockId: AttributeSpec = {
+  rule: (value) => (typeof value === 'string' && BLOCK_ID_PATTERN.test(value) ? null : 'block id must be 1–64 letters, digits, "-" or "_"'),
+};
+
+const headingLevel: AttributeSpec = {
+  required: `a heading needs a level (${HEADING_LEVELS.join(' or ')})`,
+  rule: (value) => ((HEADING_LEVELS as readonly unknown[]).includes(value) ? null : `heading level must be ${HEADING_LEVELS.join(' or ')}, not ${describe(value)}`),
+};
+
+const listStart: AttributeSpec = {
+  rule: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000 ? null : 'a numbered list starts at a whole number from 0 to 1,000,000'),
+};
+
+const LIST_TYPES = ['1', 'a', 'A', 'i', 'I'];
+const listType: AttributeSpec = {
+  rule: (value) => (LIST_TYPES.includes(value as string) ? null : `list numbering must be one of ${LIST_TYPES.join(', ')}`),
+};
+
+const linkHref: AttributeSpec = {
+  required: 'a link needs an href',
+  rule: (value) => (isAllowedHref(value) ? null : `link ${describe(value)} is not allowed: links must be http, https or mailto addresses`),
+};
+
+const linkTitle: AttributeSpec = {
+  rule: (value) =>
+    typeof value === 'string' && value.length <= DOCUMENT_LIMITS.maxTitleChars
+      ? null
+      : `link title must be text of at most ${DOCUMENT_LIMITS.maxTitleChars} characters`,
+};
+
+/**
+ * Every attribute a node or mark may carry, and what its value may be. An attribute the schema
+ * declares must have a rule here (a test checks), so a new extension cannot bring in an
+ * unchecked attribute. Null always means "the default".
+ */
+export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
+  paragraph: { [BLOCK_ID_ATTRIBUTE]: blockId },
+  heading: { [BLOCK_ID_ATTRIBUTE]: blockId, level: headingLevel },
+  blockquote: { [BLOCK_ID_ATTRIBUTE]: blockId },
+  bulletList: { [BLOCK_ID_ATTRIBUTE]: blockId },
+  orderedList: { [BLOCK_ID_ATTRIBUTE]: blockId, start: listStart, type: listType },
+  horizontalRule: { [BLOCK_ID_ATTRIBUTE]: blockId },
+  link: { href: linkHref, title: linkTitle },
+};
