@@ -11,6 +11,13 @@ export interface Database {
   stories: StoriesTable;
   story_authors: StoryAuthorsTable;
   story_revisions: StoryRevisionsTable;
+  story_links: StoryLinksTable;
+}
+
+/** Which story's body points to which ("linked from"), rebuilt for a story on every save of its body. */
+export interface StoryLinksTable {
+  source_id: string;
+  target_id: string;
 }
 
 export interface UsersTable {
@@ -66,6 +73,8 @@ export interface StoriesTable {
    * databases match "cafe" to "Café" the same way. Only the full-text index reads it.
    */
   search_text: string;
+  /** The headline alone, folded the same way: the story picker searches headlines only. */
+  search_headline: string;
   word_count: number;
   revision: number;
   live_revision: number | null;

@@ -18,6 +18,7 @@ import {
   listStoryRows,
   loadStory,
   onlyOwnRevisionsAfter,
+  replaceStoryLinks,
   slugExists,
   updateStoryIfRevision,
   type StoryRow,
@@ -25,6 +26,7 @@ import {
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { badRequest, conflict, forbidden, notFound, preconditionRequired } from '../errors';
+import { checkReferences } from './story-links';
 
 export interface StoryStore {
   db: Db;
@@ -33,12 +35,23 @@ export interface StoryStore {
 
 type StoryColumns = Pick<
   StoryRow,
-  'headline' | 'standfirst' | 'byline' | 'dateline' | 'section' | 'tags' | 'seo_title' | 'seo_description' | 'body' | 'word_count' | 'search_text'
+  | 'headline'
+  | 'standfirst'
+  | 'byline'
+  | 'dateline'
+  | 'section'
+  | 'tags'
+  | 'seo_title'
+  | 'seo_description'
+  | 'body'
+  | 'word_count'
+  | 'search_text'
+  | 'search_headline'
 >;
 
-/** What the full-text index reads: headline, standfirst and body text, folded. */
-function searchText(headline: string, standfirst: string, bodyText: string): string {
-  return foldForSearch(`${headline}\n${standfirst}\n${bodyText}`);
+/** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
+function searchColumns(headline: string, standfirst: string, bodyText: string): Pick<StoryColumns, 'search_text' | 'search_headline'> {
+  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`), search_headline: foldForSearch(headline) };
 }
 
 /**
@@ -120,7 +133,8 @@ export async function createStory(
     body,
   };
   const { columns, bodyText } = columnsFor(fields);
-  columns.search_text = searchText(fields.headline, fields.standfirst, bodyText!);
+  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, bodyText!));
+  const references = await checkReferences(store.db, id, fields.body);
   const live = status === 'published';
   // Two stories created at once with one headline race for its slug; the unique index decides
   // and the loser takes the next free one.
@@ -145,6 +159,7 @@ export async function createStory(
           },
           [actor.id],
         );
+        await replaceStoryLinks(trx, id, references);
         await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null });
       });
       break;
@@ -195,12 +210,12 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   ) as Partial<StoryColumns>;
   if (Object.keys(changed).length === 0) return story;
   if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
-    changed.search_text = searchText(
-      changed.headline ?? current.headline,
-      changed.standfirst ?? current.standfirst,
-      bodyText ?? documentText(story.body),
+    Object.assign(
+      changed,
+      searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
     );
   }
+  const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
 
   const now = new Date().toISOString();
   const revision = story.revision + 1;
@@ -208,6 +223,7 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   const updated: Story = { ...story, ...changes, wordCount: changed.word_count ?? story.wordCount, revision, updatedAt: now };
   const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
+    if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId });
     return true;
   });
@@ -241,6 +257,8 @@ export interface StoryListOptions {
   status?: StoryStatus;
   section?: Section;
   q?: string;
+  /** Search headlines only (the story picker), or everything. */
+  scope?: 'all' | 'headline';
   author?: string;
   cursor?: string;
   limit: number;
@@ -279,6 +297,7 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
     section: options.section,
     authorId: options.author === 'me' ? actor.id : options.author,
     searchTerms: searchTerms(options.q),
+    headlineOnly: options.scope === 'headline',
     hideDraftsExceptOf: actor.role === 'reporter' ? actor.id : undefined,
     after: options.cursor ? decodeCursor(options.cursor) : undefined,
     limit: options.limit + 1,

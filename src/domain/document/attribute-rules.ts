@@ -1,6 +1,8 @@
 import { BLOCK_ID_ATTRIBUTE, HEADING_LEVELS } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
+import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
+import { READ_ALSO_LABELS } from './read-also';
 
 /** Checks one attribute value; returns what is wrong with it, or null. */
 type AttributeRule = (value: unknown) => string | null;
@@ -37,8 +39,15 @@ const listType: AttributeSpec = {
 };
 
 const linkHref: AttributeSpec = {
-  required: 'a link needs an href',
   rule: (value) => (isAllowedHref(value) ? null : `link ${describe(value)} is not allowed: links must be http, https or mailto addresses`),
+};
+
+const storyId: AttributeSpec = {
+  rule: (value) => (typeof value === 'string' && ID_PATTERN.test(value) ? null : `${describe(value)} is not a story id`),
+};
+
+const readAlsoLabel: AttributeSpec = {
+  rule: (value) => ((READ_ALSO_LABELS as readonly unknown[]).includes(value) ? null : `the label must be ${READ_ALSO_LABELS.map((l) => `"${l}"`).join(' or ')}`),
 };
 
 const linkTitle: AttributeSpec = {
@@ -60,5 +69,17 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
   bulletList: { [BLOCK_ID_ATTRIBUTE]: blockId },
   orderedList: { [BLOCK_ID_ATTRIBUTE]: blockId, start: listStart, type: listType },
   horizontalRule: { [BLOCK_ID_ATTRIBUTE]: blockId },
-  link: { href: linkHref, title: linkTitle },
+  readAlso: { [BLOCK_ID_ATTRIBUTE]: blockId, storyId: { ...storyId, required: 'a "Read also" block needs the story it points to' }, label: readAlsoLabel },
+  link: { href: linkHref, storyId, title: linkTitle },
+};
+
+/** Rules about a node's or mark's attributes together. */
+export const COMBINED_RULES: Record<string, (attrs: Record<string, unknown>) => { attr: string; message: string } | null> = {
+  link: (attrs) => {
+    const hasHref = attrs.href !== undefined && attrs.href !== null && attrs.href !== '';
+    const hasStory = attrs.storyId !== undefined && attrs.storyId !== null;
+    if (!hasHref && !hasStory) return { attr: 'href', message: 'a link needs an href or a story to point to' };
+    if (hasHref && hasStory) return { attr: 'storyId', message: 'a link points to a web address or to a story, not both' };
+    return null;
+  },
 };

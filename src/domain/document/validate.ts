@@ -1,6 +1,6 @@
 import { Node as PMNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
-import { ATTRIBUTE_RULES } from './attribute-rules';
+import { ATTRIBUTE_RULES, COMBINED_RULES } from './attribute-rules';
 import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
 import { documentSchema } from './schema';
@@ -158,6 +158,8 @@ function checkAttributes(owner: Json, type: string, at: (suffix: string) => stri
   for (const [key, spec] of Object.entries(rules)) {
     if (spec.required && (attrs?.[key] === undefined || attrs[key] === null)) report(at(`attrs.${key}`), spec.required);
   }
+  const combined = COMBINED_RULES[type]?.(attrs ?? {});
+  if (combined) report(at(`attrs.${combined.attr}`), combined.message);
 }
 
 function checkMark(mark: unknown, path: string, report: Report) {

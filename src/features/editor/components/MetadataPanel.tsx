@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/Field';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Story } from '../../../domain/api/stories';
@@ -22,10 +23,12 @@ interface MetadataPanelProps {
   errors: Partial<Record<keyof MetadataValues, string | null>>;
   readOnly: boolean;
   onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
+  /** More sections for the panel (links, later photos and history). */
+  children?: ReactNode;
 }
 
 /** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
-export function MetadataPanel({ story, values, errors, readOnly, onChange }: MetadataPanelProps) {
+export function MetadataPanel({ story, values, errors, readOnly, onChange, children }: MetadataPanelProps) {
   return (
     <aside className={styles.panel} aria-label="Story details">
       <h2 className={styles.panelTitle}>Details</h2>
@@ -99,6 +102,7 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange }: Met
         <dt>Revision</dt>
         <dd>{story.revision}</dd>
       </dl>
+      {children}
     </aside>
   );
 }

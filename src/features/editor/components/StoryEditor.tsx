@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Link, useBlocker } from 'react-router';
@@ -18,9 +19,12 @@ import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
 import { useEditorChrome } from '../store';
 import bodyStyles from './BodyEditor.module.css';
+import { EditorPopover } from './EditorPopover';
 import { LinkEditor } from './LinkEditor';
+import { LinkedFrom } from './LinkedFrom';
 import { parseTags, tagsProblem } from '../model/tags';
 import { MetadataPanel, type MetadataValues } from './MetadataPanel';
+import { ReadAlsoPicker } from './ReadAlsoPicker';
 import { SaveStatus } from './SaveStatus';
 import styles from './StoryEditor.module.css';
 import { Toolbar } from './Toolbar';
@@ -56,8 +60,9 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
   });
-  const linkEditorOpen = useEditorChrome((chrome) => chrome.linkEditorOpen);
-  const setLinkEditorOpen = useEditorChrome((chrome) => chrome.setLinkEditorOpen);
+  const popover = useEditorChrome((chrome) => chrome.popover);
+  const openPopover = useEditorChrome((chrome) => chrome.openPopover);
+  const closePopover = useEditorChrome((chrome) => chrome.closePopover);
   const detailsOpen = useEditorChrome((chrome) => chrome.detailsOpen);
   const toggleDetails = useEditorChrome((chrome) => chrome.toggleDetails);
   const standfirstRef = useRef<HTMLTextAreaElement>(null);
@@ -84,7 +89,14 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   const autosave = useAutosave(initial, read);
 
   // Options keep their identity across renders: useEditor re-applies any option that changes.
-  const [extensions] = useState(() => editorExtensions({ onLinkShortcut: () => setLinkEditorOpen(true) }));
+  const editorRef = useRef<Editor | null>(null);
+  const openLinkEditor = () => openPopover({ kind: 'link', at: editorRef.current?.state.selection.to ?? 0 });
+  const [extensions] = useState(() =>
+    editorExtensions({
+      onLinkShortcut: () => openLinkEditor(),
+      onPickStory: (request) => openPopover({ kind: 'readAlso', ...request }),
+    }),
+  );
   const [editorProps] = useState(() => ({
     attributes: { id: 'story-body', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
   }));
@@ -100,9 +112,10 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       if (transaction.docChanged) autosave.change('body');
     },
   });
+  editorRef.current = editor;
   readBody.current = () => editor.getJSON() as DocumentJSON;
   useEffect(() => editor.setEditable(!readOnly, false), [editor, readOnly]);
-  useEffect(() => () => setLinkEditorOpen(false), [setLinkEditorOpen]);
+  useEffect(() => () => closePopover(), [closePopover]);
 
   const words = useWordCount(editor, initial.wordCount);
 
@@ -285,14 +298,30 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
 
             {!readOnly && (
               <div className={styles.toolbarDock}>
-                <Toolbar editor={editor} onLink={() => setLinkEditorOpen(true)} />
-                {linkEditorOpen && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
+                <Toolbar
+                  editor={editor}
+                  onLink={openLinkEditor}
+                  onReadAlso={() => openPopover({ kind: 'readAlso', at: editor.state.selection.from, label: 'Read also' })}
+                />
               </div>
             )}
             <EditorContent editor={editor} className={bodyStyles.body} />
+            {popover && !readOnly && (
+              <EditorPopover editor={editor} at={popover.at} label={popover.kind === 'link' ? 'Link' : 'Read also'}>
+                {popover.kind === 'link' ? (
+                  <LinkEditor editor={editor} storyId={initial.id} onClose={closePopover} />
+                ) : (
+                  <ReadAlsoPicker editor={editor} request={popover} storyId={initial.id} onClose={closePopover} />
+                )}
+              </EditorPopover>
+            )}
           </div>
         </main>
-        {detailsOpen && <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta} />}
+        {detailsOpen && (
+          <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta}>
+            <LinkedFrom storyId={initial.id} />
+          </MetadataPanel>
+        )}
       </div>
     </div>
   );
