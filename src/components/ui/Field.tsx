@@ -45,6 +45,9 @@ function FieldFrame({ label, hint, error, count, children }: FieldFrameProps) {
 
 type Common = Omit<FieldFrameProps, 'children'>;
 
+/** The look of a field's label and control, for custom controls (a combobox) that sit among fields. */
+export const fieldClasses = { label: styles.label, control: styles.control };
+
 export function TextField({ label, hint, error, count, ...input }: Common & ComponentProps<'input'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error} count={count}>

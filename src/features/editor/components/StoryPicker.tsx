@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { fieldClasses } from '../../../components/ui/Field';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { StoryRef, StorySummary } from '../../../domain/api/stories';
 import { timeAgo } from '../../../lib/format';
@@ -86,13 +87,13 @@ export function StoryPicker({ label, placeholder, exclude = [], onPick, onCancel
 
   return (
     <div className={styles.picker}>
-      <label className={styles.label} htmlFor={`${id}-input`}>
+      <label className={fieldClasses.label} htmlFor={`${id}-input`}>
         {label}
       </label>
       <input
         ref={input}
         id={`${id}-input`}
-        className={styles.input}
+        className={fieldClasses.control}
         role="combobox"
         aria-expanded={stories.length > 0}
         aria-controls={`${id}-list`}
