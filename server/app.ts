@@ -14,6 +14,7 @@ import type { RouteContext } from './http/types';
 import { healthRoutes } from './routes/health/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { storyRoutes } from './routes/stories/routes';
+import { workflowRoutes } from './routes/stories/workflow-routes';
 import { userRoutes } from './routes/users/routes';
 
 declare module 'fastify' {
@@ -92,6 +93,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   sessionRoutes(context);
   userRoutes(context);
   storyRoutes(context);
+  workflowRoutes(context);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.staticDir);

@@ -2,12 +2,14 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Dialect } from './connection';
 import * as initial from './migrations/001-initial';
 import * as storyLinks from './migrations/003-story-links';
+import * as storyEvents from './migrations/004-story-events';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
 const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Promise<void> }> = {
   '001-initial': initial,
   '003-story-links': storyLinks,
+  '004-story-events': storyEvents,
 };
 
 class InCodeMigrations implements MigrationProvider {

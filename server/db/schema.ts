@@ -12,6 +12,22 @@ export interface Database {
   story_authors: StoryAuthorsTable;
   story_revisions: StoryRevisionsTable;
   story_links: StoryLinksTable;
+  story_events: StoryEventsTable;
+}
+
+/** One entry of a story's audit log. */
+export interface StoryEventsTable {
+  id: string;
+  story_id: string;
+  /** `transition` (a workflow move) or `correction` (an update to a published story made live). */
+  kind: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  /** The story's revision at the time: what went live, for publications and corrections. */
+  revision: number;
+  actor_id: string;
+  at: string;
 }
 
 /** Which story's body points to which ("linked from"), rebuilt for a story on every save of its body. */

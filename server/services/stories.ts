@@ -47,6 +47,7 @@ type StoryColumns = Pick<
   | 'word_count'
   | 'search_text'
   | 'search_headline'
+  | 'slug'
 >;
 
 /** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
@@ -93,7 +94,7 @@ async function uniqueSlug(db: Db, base: string, fallback: string): Promise<strin
 }
 
 /** Fetches a story the actor may see; one they may not see is "not found", so drafts stay private. */
-async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
+export async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
   const found = await findStory(store.db, id);
   if (!found || !can(actor, 'story:view', found.story)) throw notFound('Story not found');
   return found;
@@ -145,10 +146,10 @@ export async function createStory(
         await insertStory(
           trx,
           {
+            ...(columns as Omit<StoryColumns, 'slug'>),
             id,
             slug,
             status,
-            ...(columns as StoryColumns),
             revision: 1,
             live_revision: live ? 1 : null,
             created_by: actor.id,
@@ -216,11 +217,23 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
     );
   }
   const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
+  // Until its first publication a story's web address follows its headline.
+  if (changed.headline !== undefined && story.publishedAt === null) {
+    const wanted = slugify(changed.headline);
+    if (wanted && wanted !== story.slug) changed.slug = await uniqueSlug(store.db, wanted, story.slug);
+  }
 
   const now = new Date().toISOString();
   const revision = story.revision + 1;
   // The saved story is known without reading it back: the stored one plus the changes.
-  const updated: Story = { ...story, ...changes, wordCount: changed.word_count ?? story.wordCount, revision, updatedAt: now };
+  const updated: Story = {
+    ...story,
+    ...changes,
+    slug: changed.slug ?? story.slug,
+    wordCount: changed.word_count ?? story.wordCount,
+    revision,
+    updatedAt: now,
+  };
   const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);

@@ -60,3 +60,24 @@ export interface ConflictDetails {
   currentRevision: number;
   story: Story;
 }
+
+/** One entry of a story's audit log. */
+export interface StoryEvent {
+  id: string;
+  kind: 'transition' | 'correction';
+  from: StoryStatus;
+  to: StoryStatus;
+  note: string | null;
+  revision: number;
+  at: string;
+  actor: { id: string; name: string };
+}
+
+export interface StoryEventsResponse {
+  items: StoryEvent[];
+}
+
+/** A 422 answer to an approval or publication the checklist refuses. */
+export interface ChecklistFailedDetails {
+  items: Array<{ id: string; label: string; problem?: string; target?: string }>;
+}

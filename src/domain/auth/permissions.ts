@@ -22,6 +22,8 @@ export type Action =
   | 'story:edit'
   /** Change the lead photo and the caption, credit and alt text of figures. */
   | 'story:editPhotos'
+  /** Make the pending changes of a published story live (a correction). */
+  | 'story:publishUpdate'
   | 'photos:manage'
   | 'users:manage';
 
@@ -61,6 +63,8 @@ export function can(user: Actor | null | undefined, action: Action, story?: Stor
       if (!story || story.status === 'spiked') return false;
       if (role === 'photo_editor') return true;
       return can(user, 'story:edit', story);
+    case 'story:publishUpdate':
+      return role === 'chief_editor' && story?.status === 'published';
     case 'photos:manage':
       return role === 'photo_editor' || DESK.includes(role);
     case 'users:manage':
