@@ -33,6 +33,7 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange, child
     <aside className={styles.panel} aria-label="Story details">
       <h2 className={styles.panelTitle}>Details</h2>
       <TextField
+        id="story-byline"
         label="Byline"
         value={values.byline}
         maxLength={STORY_LIMITS.byline}

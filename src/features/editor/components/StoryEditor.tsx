@@ -28,6 +28,9 @@ import { ReadAlsoPicker } from './ReadAlsoPicker';
 import { SaveStatus } from './SaveStatus';
 import styles from './StoryEditor.module.css';
 import { Toolbar } from './Toolbar';
+import { useStoryEvents } from '../../workflow/api/get-story-events';
+import { StoryLog } from '../../workflow/components/StoryLog';
+import { useWorkflow } from '../../workflow/components/useWorkflow';
 
 interface StoryEditorProps {
   /** The story as loaded; the editor owns the working copy from here on. */
@@ -172,6 +175,28 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     editor.commands.focus();
   };
   const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
+
+  // The publish checklist points at problems: a field, or the block of a linked story.
+  const goTo = (target: string) => {
+    if (target.startsWith('story:')) {
+      const storyId = target.slice('story:'.length);
+      let found: number | null = null;
+      editor.state.doc.descendants((node, pos) => {
+        if (found !== null) return false;
+        if ((node.type.name === 'readAlso' && node.attrs.storyId === storyId) || node.marks.some((mark) => mark.attrs.storyId === storyId)) found = pos;
+        return true;
+      });
+      if (found !== null) editor.chain().focus().setNodeSelection(found).scrollIntoView().run();
+      return;
+    }
+    if (target === 'byline' && !detailsOpen) toggleDetails();
+    requestAnimationFrame(() => document.getElementById(`story-${target}`)?.focus());
+  };
+  const workflow = useWorkflow({ story: confirmed, user, flush: () => autosave.flush(), goTo });
+  const events = useStoryEvents(initial.id);
+  const lastEvent = events.data?.[events.data.length - 1];
+  const sentBack = lastEvent?.kind === 'transition' && lastEvent.note && lastEvent.to === confirmed.status ? lastEvent : null;
+  const updateWaiting = confirmed.status === 'published' && confirmed.liveRevision !== null && confirmed.revision > confirmed.liveRevision;
   const takeTheirs = () => {
     if (saveState?.kind !== 'conflict') return;
     const server = saveState.server;
@@ -209,6 +234,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
         <StatusBadge status={confirmed.status} />
         <SaveStatus storyId={initial.id} />
         <span className={styles.spacer} />
+        {workflow.actions}
         <span className={styles.meta} aria-live="off">
           {formatNumber(words)} words · {readingMinutes(words)} min read
         </span>
@@ -220,6 +246,18 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       <div className={detailsOpen ? styles.layout : `${styles.layout} ${styles.layoutCollapsed}`}>
         <main id="main" className={styles.canvasColumn}>
           <div className={styles.canvas}>
+            {workflow.problems && <div className={styles.banner}>{workflow.problems}</div>}
+            {workflow.dialog}
+            {sentBack && (
+              <Alert tone="warning" className={styles.banner}>
+                Sent back by {sentBack.actor.name}: “{sentBack.note}”
+              </Alert>
+            )}
+            {updateWaiting && (
+              <Alert tone="info" className={styles.banner}>
+                Published — changes not yet live. Readers see revision {confirmed.liveRevision}; a chief editor publishes the update.
+              </Alert>
+            )}
             {readOnly && (
               <Alert tone="info" className={styles.banner}>
                 You can read this story but not edit it.
@@ -320,6 +358,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
         {detailsOpen && (
           <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta}>
             <LinkedFrom storyId={initial.id} />
+            <StoryLog storyId={initial.id} headingClass={styles.panelTitle} sectionClass={styles.panelSection} />
           </MetadataPanel>
         )}
       </div>
