@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { storyRoutes } from './routes/stories/routes';
 import { workflowRoutes } from './routes/stories/workflow-routes';
+import { publicSiteRoutes } from './public-site/routes';
 import { userRoutes } from './routes/users/routes';
 
 declare module 'fastify' {
@@ -94,6 +95,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   userRoutes(context);
   storyRoutes(context);
   workflowRoutes(context);
+  publicSiteRoutes(context);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.staticDir);

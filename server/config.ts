@@ -25,6 +25,8 @@ export interface AppConfig {
    * session cookie is marked Secure when the client used HTTPS.
    */
   trustProxy: boolean | number | string[];
+  /** The public site's address, for canonical links and the feed (e.g. https://news.example.org); else taken from each request. */
+  publicUrl: string | null;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -66,5 +68,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: defaultSessionTimeouts(),
     logger: env.NEWSROOM_LOG !== 'off',
     trustProxy: parseTrustProxy(env.NEWSROOM_TRUST_PROXY),
+    publicUrl: env.NEWSROOM_PUBLIC_URL || null,
   };
 }

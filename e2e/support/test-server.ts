@@ -31,6 +31,7 @@ async function main() {
       sessions: defaultSessionTimeouts(),
       logger: false,
       trustProxy: false,
+      publicUrl: null,
     },
     database,
   });

@@ -63,6 +63,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
     sessions: defaultSessionTimeouts(),
     logger: false,
     trustProxy: false,
+    publicUrl: null,
     ...overrides,
   };
   const app = await buildApp({ config, database });

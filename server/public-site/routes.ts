@@ -1,0 +1,100 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import { z } from 'zod';
+import type { LinkedStory } from '../../src/domain/document/render-html';
+import { storyReferences } from '../../src/domain/document/references';
+import { documentText } from '../../src/domain/document/text';
+import type { DocumentJSON } from '../../src/domain/document/types';
+import { findCorrections, findPublicStories, findPublicStoryBySlug, latestPublished, type PublicStory } from '../db/repositories/public-stories';
+import type { Db } from '../db/transaction';
+import { zodRoutes, type RouteContext } from '../http/types';
+import { messagePage, SITE_NAME } from './page';
+import { SITE_CSS } from './site-css';
+import { renderStoryPage } from './story-page';
+
+export const FEED_SIZE = 50;
+
+/** Where readers reach the site: the configured public address, else the address the request came to. */
+function siteUrl(request: FastifyRequest, configured: string | null): string {
+  return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+}
+
+export const storyPath = (slug: string) => `/news/${encodeURIComponent(slug)}`;
+
+/** The stories a public page points to: linked while published, plain text once taken down, absent if never live. */
+async function linkedStories(db: Db, body: DocumentJSON): Promise<Map<string, LinkedStory>> {
+  const targets = await findPublicStories(db, storyReferences(body));
+  const linked = new Map<string, LinkedStory>();
+  for (const target of targets) {
+    if (!target.live) continue;
+    linked.set(target.id, { headline: target.live.headline, path: target.status === 'published' ? storyPath(target.slug) : null });
+  }
+  return linked;
+}
+
+function html(reply: FastifyReply, status: number, body: string, cache: string) {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).send(body);
+}
+
+/** The public site, served without client JavaScript: story pages and the RSS feed. */
+export function publicSiteRoutes({ app, config, database }: RouteContext) {
+  const routes = zodRoutes(app);
+  const db = database.db;
+
+  routes.get('/news/site.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS),
+  );
+
+  routes.get(
+    '/news/:slug',
+    { schema: { hide: true, params: z.object({ slug: z.string().max(200) }) } },
+    async (request, reply) => {
+      const story = await findPublicStoryBySlug(db, request.params.slug);
+      if (story?.status === 'unpublished' || (story?.status === 'spiked' && story.live)) {
+        return html(reply, 410, messagePage('This story has been taken down', 'It is no longer published.'), 'public, max-age=60');
+      }
+      if (!story || story.status !== 'published' || !story.live) {
+        return html(reply, 404, messagePage('Story not found', 'There is no published story at this address.'), 'public, max-age=60');
+      }
+      const live = story as PublicStory & { live: NonNullable<PublicStory['live']> };
+      const body = renderStoryPage({
+        story: live,
+        linked: await linkedStories(db, live.live.body as DocumentJSON),
+        corrections: await findCorrections(db, story.id),
+        canonicalUrl: `${siteUrl(request, config.publicUrl)}${storyPath(story.slug)}`,
+      });
+      return html(reply, 200, body, 'public, max-age=60');
+    },
+  );
+
+  routes.get('/feed.xml', { schema: { hide: true } }, async (request, reply) => {
+    const base = siteUrl(request, config.publicUrl);
+    const stories = await latestPublished(db, FEED_SIZE);
+    const feed = new Feed({
+      title: SITE_NAME,
+      description: 'The latest published stories',
+      id: `${base}/`,
+      link: `${base}/`,
+      language: 'en',
+      generator: false,
+      updated: stories[0]?.publishedAt ? new Date(stories[0].publishedAt) : new Date(0),
+      copyright: `© ${SITE_NAME}`,
+      feedLinks: { rss: `${base}/feed.xml` },
+    });
+    for (const story of stories) {
+      const live = story.live!;
+      const link = `${base}${storyPath(story.slug)}`;
+      feed.addItem({
+        title: live.headline,
+        id: link,
+        link,
+        description: live.standfirst || documentText(live.body as DocumentJSON).slice(0, 300),
+        date: new Date(story.liveSavedAt ?? story.publishedAt!),
+        published: new Date(story.publishedAt!),
+        author: live.byline ? [{ name: live.byline }] : undefined,
+        category: live.section ? [{ name: live.section }] : undefined,
+      });
+    }
+    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(feed.rss2());
+  });
+}
