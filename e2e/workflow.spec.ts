@@ -47,14 +47,19 @@ test('a story goes from the reporter through the desk to the chief editor, who p
   await workflow(page).getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByRole('region', { name: 'Log' }).getByText('Rosa Reporter').first()).toBeVisible();
 
+  // The editor finds it on the desk.
   await switchTo(page, 'editor');
-  await page.goto(storyUrl);
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await page.getByRole('region', { name: 'Desk' }).getByRole('link', { name: headline }).click();
+  await expect(page).toHaveURL(storyUrl);
   await workflow(page).getByRole('button', { name: 'Mark ready' }).click();
   await expect(workflow(page).getByRole('button', { name: 'Send back to desk' })).toBeVisible();
 
-  // The chief editor's approval is blocked until the checklist is complete.
+  // The chief editor finds it in the approval queue; approval is blocked until the checklist is complete.
   await switchTo(page, 'chief_editor');
-  await page.goto(storyUrl);
+  await page.getByRole('link', { name: 'Desk', exact: true }).click();
+  await page.getByRole('region', { name: 'Approval queue' }).getByRole('link', { name: headline }).click();
+  await expect(page).toHaveURL(storyUrl);
   await workflow(page).getByRole('button', { name: 'Approve' }).click();
   const problems = page.getByRole('alert').filter({ hasText: 'the publish checklist is not complete' });
   await expect(problems).toContainText('The story has no standfirst');

@@ -267,7 +267,7 @@ function editRefusal(actor: SessionUser, story: Story): string {
 }
 
 export interface StoryListOptions {
-  status?: StoryStatus;
+  status?: StoryStatus[];
   section?: Section;
   q?: string;
   /** Search headlines only (the story picker), or everything. */

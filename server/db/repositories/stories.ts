@@ -144,7 +144,7 @@ export async function onlyOwnRevisionsAfter(db: Db, storyId: string, revision: n
 }
 
 export interface StoryListFilter {
-  status?: StoryStatus;
+  status?: StoryStatus[];
   section?: Section;
   authorId?: string;
   /** Words to find; each must match (as a prefix) in headline, standfirst or body… */
@@ -160,7 +160,7 @@ export interface StoryListFilter {
 /** One page of stories, newest change first, with keyset pagination on (updated_at, id). */
 export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
   let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
-  if (filter.status) query = query.where('stories.status', '=', filter.status);
+  if (filter.status && filter.status.length > 0) query = query.where('stories.status', 'in', filter.status);
   if (filter.section) query = query.where('stories.section', '=', filter.section);
   if (filter.authorId) {
     const authorId = filter.authorId;

@@ -415,6 +415,7 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
     it('filters by status, section and author, and combines them with search', async () => {
       expect((await get(desk, '?section=sport')).items.map((s) => s.headline)).toEqual(['Rowing crew wins national title']);
       expect((await get(desk, '?status=published')).items).toEqual([]);
+      expect((await get(desk, '?status=published,draft&section=sport')).items.map((s) => s.headline)).toEqual(['Rowing crew wins national title']);
       expect((await get(desk, '?status=draft&section=culture')).items).toHaveLength(7);
       const mine = await get(author, '?author=me');
       expect(mine.items.map((s) => s.headline).sort()).toEqual(['Council backs car-free market streets', 'Lighthouse keepers return to Gull Point']);
@@ -427,7 +428,7 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
     });
 
     it('refuses bad list parameters with 400', async () => {
-      for (const query of ['?status=lost', '?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor', `?q=${'x'.repeat(201)}`, '?sort=headline']) {
+      for (const query of ['?status=lost', '?status=draft,lost', '?status=', '?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor', `?q=${'x'.repeat(201)}`, '?sort=headline']) {
         const response = await desk.get(`/api/stories${query}`);
         expect(response.statusCode, query).toBe(400);
         expect(response.json().error.message.length).toBeGreaterThan(5);

@@ -7,7 +7,17 @@ import { STORY_LIST_LIMITS, STORY_REFS_LIMIT } from './stories';
 /** Query strings of the story list and refs endpoints (zod: server side; the SPA imports only types). */
 export const storyListQuerySchema = z
   .object({
-    status: z.enum(STORY_STATUSES, { error: `status must be one of: ${STORY_STATUSES.join(', ')}` }).optional(),
+    /** One state, or several separated by commas (`submitted,ready`). */
+    status: z
+      .string()
+      .transform((value) => value.split(',').filter(Boolean))
+      .pipe(
+        z
+          .array(z.enum(STORY_STATUSES, { error: `status must be one or more of: ${STORY_STATUSES.join(', ')}` }))
+          .min(1, { error: 'status: name a state' })
+          .max(STORY_STATUSES.length),
+      )
+      .optional(),
     section: z.enum(SECTION_KEYS, { error: `section must be one of: ${SECTION_KEYS.join(', ')}` }).optional(),
     q: z
       .string()
