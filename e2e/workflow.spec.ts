@@ -77,6 +77,8 @@ test('a story goes from the reporter through the desk to the chief editor, who p
   await page.keyboard.type(' The first sailing is at midnight.');
   await saved(page);
   await expect(page.getByText('Published — changes not yet live.')).toBeVisible();
+  await page.getByText('Show what would go live').click();
+  await expect(page.locator('ins').filter({ hasText: 'midnight' })).toBeVisible();
   await workflow(page).getByRole('button', { name: 'Publish update' }).click();
   const correction = page.getByRole('dialog', { name: 'Publish the update' });
   await correction.getByLabel('What does this correction change? (shown in the log)').fill('Added the time of the first sailing.');

@@ -4,6 +4,7 @@ import { NOTE_MAX, transitionInputSchema } from '../../../src/domain/api/transit
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import type { StoryStore } from '../../services/stories';
+import { pendingChanges } from '../../services/pending-changes';
 import { publishUpdate, storyChecklist, storyEvents, transitionStory } from '../../services/workflow';
 import { etagFor } from './save-headers';
 
@@ -43,6 +44,12 @@ export function workflowRoutes({ app, database }: RouteContext) {
     '/api/stories/:id/checklist',
     { schema: { tags: ['workflow'], summary: 'The publish checklist, item by item', params: storyParams } },
     async (request) => ({ items: await storyChecklist(store, currentUser(request), request.params.id) }),
+  );
+
+  routes.get(
+    '/api/stories/:id/pending-changes',
+    { schema: { tags: ['workflow'], summary: 'What publishing the update would change: a word diff of the live revision and the working copy', params: storyParams } },
+    async (request) => pendingChanges(store, currentUser(request), request.params.id),
   );
 
   routes.get(

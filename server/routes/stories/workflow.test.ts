@@ -119,6 +119,16 @@ describe.each(testDialects())('editorial workflow on %s', (dialect) => {
     // A reporter cannot edit a published story at all.
     expect((await clients.reporter.patch(`/api/stories/${story.id}`, { headline: 'x' }, { 'if-match': '"2"' })).statusCode).toBe(403);
 
+    const pending = (await clients.editor.get(`/api/stories/${story.id}/pending-changes`)).json();
+    expect(pending).toMatchObject({ liveRevision: 1, revision: 2 });
+    expect(pending.changes.map((change: { field: string }) => change.field)).toEqual(['headline']);
+    const parts = pending.changes[0].parts as Array<{ value: string; added?: boolean; removed?: boolean }>;
+    const words = (kind: 'added' | 'removed') => parts.filter((part) => part[kind]).flatMap((part) => part.value.trim().split(/\s+/));
+    expect(words('removed')).toEqual(expect.arrayContaining(['run', 'while', 'repaired']));
+    expect(words('added')).toEqual(expect.arrayContaining(['delayed', 'week']));
+    // Kept words are neither.
+    expect(parts.find((part) => part.value.includes('Night'))).toEqual({ value: expect.stringContaining('Night') });
+
     expect((await clients.editor.post(`/api/stories/${story.id}/corrections`, { note: 'Date corrected' })).statusCode).toBe(403);
     expect((await clients.chief_editor.post(`/api/stories/${story.id}/corrections`, { note: '' })).statusCode).toBe(400);
     const corrected = await clients.chief_editor.post(`/api/stories/${story.id}/corrections`, { note: 'The ferry starts a week later than first reported' });

@@ -29,6 +29,7 @@ import { SaveStatus } from './SaveStatus';
 import styles from './StoryEditor.module.css';
 import { Toolbar } from './Toolbar';
 import { useStoryEvents } from '../../workflow/api/get-story-events';
+import { PendingChanges } from '../../workflow/components/PendingChanges';
 import { StoryLog } from '../../workflow/components/StoryLog';
 import { useWorkflow } from '../../workflow/components/useWorkflow';
 
@@ -256,6 +257,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
             {updateWaiting && (
               <Alert tone="info" className={styles.banner}>
                 Published — changes not yet live. Readers see revision {confirmed.liveRevision}; a chief editor publishes the update.
+                <PendingChanges storyId={initial.id} revision={confirmed.revision} />
               </Alert>
             )}
             {readOnly && (
