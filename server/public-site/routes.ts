@@ -9,17 +9,17 @@ import { findCorrections, findPublicStories, findPublicStoryBySlug, latestPublis
 import type { Db } from '../db/transaction';
 import { zodRoutes, type RouteContext } from '../http/types';
 import { messagePage, SITE_NAME } from './page';
+import { storyPath } from './paths';
 import { SITE_CSS } from './site-css';
 import { renderStoryPage } from './story-page';
 
 export const FEED_SIZE = 50;
 
 /** Where readers reach the site: the configured public address, else the address the request came to. */
-function siteUrl(request: FastifyRequest, configured: string | null): string {
+export function siteUrl(request: FastifyRequest, configured: string | null): string {
   return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
 }
 
-export const storyPath = (slug: string) => `/news/${encodeURIComponent(slug)}`;
 
 /** The stories a public page points to: linked while published, plain text once taken down, absent if never live. */
 async function linkedStories(db: Db, body: DocumentJSON): Promise<Map<string, LinkedStory>> {

@@ -4,6 +4,8 @@ import { NOTE_MAX, transitionInputSchema } from '../../../src/domain/api/transit
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import type { StoryStore } from '../../services/stories';
+import { siteUrl } from '../../public-site/routes';
+import { storyAsNinjs } from '../../services/ninjs';
 import { pendingChanges } from '../../services/pending-changes';
 import { publishUpdate, storyChecklist, storyEvents, transitionStory } from '../../services/workflow';
 import { etagFor } from './save-headers';
@@ -11,7 +13,7 @@ import { etagFor } from './save-headers';
 const storyParams = z.object({ id: recordIdSchema });
 
 /** The editorial workflow: moves, the publish checklist, corrections, and the story's log. */
-export function workflowRoutes({ app, database }: RouteContext) {
+export function workflowRoutes({ app, config, database }: RouteContext) {
   const routes = zodRoutes(app);
   const store: StoryStore = { db: database.db, dialect: database.dialect };
 
@@ -50,6 +52,22 @@ export function workflowRoutes({ app, database }: RouteContext) {
     '/api/stories/:id/pending-changes',
     { schema: { tags: ['workflow'], summary: 'What publishing the update would change: a word diff of the live revision and the working copy', params: storyParams } },
     async (request) => pendingChanges(store, currentUser(request), request.params.id),
+  );
+
+  routes.get(
+    '/api/stories/:id/ninjs',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'The story as IPTC ninjs: 2.x, or 3.x with ?version=3',
+        params: storyParams,
+        querystring: z.object({ version: z.enum(['2', '3'], { error: 'version must be 2 or 3' }).default('2') }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const ninjs = await storyAsNinjs(store, currentUser(request), request.params.id, Number(request.query.version) as 2 | 3, siteUrl(request, config.publicUrl));
+      return reply.type('application/json; charset=utf-8').send(ninjs);
+    },
   );
 
   routes.get(
