@@ -55,6 +55,18 @@ function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
   return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
+function parsePublicUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`NEWSROOM_PUBLIC_URL must be an address like https://news.example.org, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('NEWSROOM_PUBLIC_URL must start with http:// or https://');
+  return url.origin;
+}
+
 /** Reads the configuration from the environment, refusing values that make no sense. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const root = process.cwd();
@@ -68,6 +80,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: defaultSessionTimeouts(),
     logger: env.NEWSROOM_LOG !== 'off',
     trustProxy: parseTrustProxy(env.NEWSROOM_TRUST_PROXY),
-    publicUrl: env.NEWSROOM_PUBLIC_URL || null,
+    publicUrl: parsePublicUrl(env.NEWSROOM_PUBLIC_URL),
   };
 }

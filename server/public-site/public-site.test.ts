@@ -101,11 +101,38 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(response.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
     const xml = response.body;
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\s*<rss version="2.0"/);
-    const titles = [...xml.matchAll(/<item>\s*<title><!\[CDATA\[(.*?)\]\]><\/title>/g)].map((m) => m[1]);
+    const titles = [...xml.matchAll(/<item>\s*<title>(.*?)<\/title>/g)].map((m) => m[1]);
     expect(titles[0]).toBe('Ferry timetable');
-    expect(titles).toContain('Night ferry to run while <the> bridge is repaired');
+    expect(titles).toContain('Night ferry to run while &lt;the&gt; bridge is repaired');
     expect(titles).not.toContain('Taken down later');
     expect(titles).not.toContain('Secret draft');
     expect(xml).toContain('<link>https://news.example.org/news/ferry-timetable</link>');
+    expect(xml).toContain('<dc:creator>b</dc:creator>');
+  });
+
+  it('cannot be broken or injected into by a headline', async () => {
+    await publish({ headline: 'Pub ]]> one ]]><evil/> & <item>fake</item>', standfirst: ']]></description><link>https://evil.example</link>', byline: 'b', body: paragraphs('x') });
+    const xml = (await visit('/feed.xml')).body;
+    expect(xml).not.toContain('<evil/>');
+    expect(xml).not.toContain('<item>fake');
+    expect(xml).not.toContain('<link>https://evil.example</link>');
+    expect(xml).toContain('<title>Pub ]]&gt; one ]]&gt;&lt;evil/&gt; &amp; &lt;item&gt;fake&lt;/item&gt;</title>');
+    // Every element opened is closed: a well-formed count of items and titles.
+    expect(xml.match(/<item>/g)!.length).toBe(xml.match(/<\/item>/g)!.length);
+  });
+});
+
+describe('public addresses without a configured NEWSROOM_PUBLIC_URL', () => {
+  it('take the host from the request only when it is a plain host, never markup', async () => {
+    const t = await startTestApp('sqlite');
+    try {
+      const feed = await t.app.inject({ method: 'GET', url: '/feed.xml', headers: { host: 'evil"><x' } });
+      expect(feed.statusCode).toBe(200);
+      expect(feed.body).toContain('<link>http://localhost/</link>');
+      const plain = await t.app.inject({ method: 'GET', url: '/feed.xml', headers: { host: 'news.example.org:8080' } });
+      expect(plain.body).toContain('<link>http://news.example.org:8080/</link>');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Feed } from 'feed';
 import { z } from 'zod';
 import type { LinkedStory } from '../../src/domain/document/render-html';
 import { storyReferences } from '../../src/domain/document/references';
@@ -9,6 +8,7 @@ import { findCorrections, findPublicStories, findPublicStoryBySlug, latestPublis
 import type { Db } from '../db/transaction';
 import { zodRoutes, type RouteContext } from '../http/types';
 import { messagePage, SITE_NAME } from './page';
+import { rss2 } from './rss';
 import { storyPath } from './paths';
 import { SITE_CSS } from './site-css';
 import { renderStoryPage } from './story-page';
@@ -17,7 +17,10 @@ export const FEED_SIZE = 50;
 
 /** Where readers reach the site: the configured public address, else the address the request came to. */
 export function siteUrl(request: FastifyRequest, configured: string | null): string {
-  return (configured ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  if (configured) return configured;
+  // Only a plain host name or address (and port) from the request: never markup or a path.
+  const host = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(request.host) ? request.host : 'localhost';
+  return `${request.protocol === 'https' ? 'https' : 'http'}://${host}`;
 }
 
 
@@ -70,31 +73,23 @@ export function publicSiteRoutes({ app, config, database }: RouteContext) {
   routes.get('/feed.xml', { schema: { hide: true } }, async (request, reply) => {
     const base = siteUrl(request, config.publicUrl);
     const stories = await latestPublished(db, FEED_SIZE);
-    const feed = new Feed({
+    const xml = rss2({
       title: SITE_NAME,
-      description: 'The latest published stories',
-      id: `${base}/`,
       link: `${base}/`,
-      language: 'en',
-      generator: false,
-      updated: stories[0]?.publishedAt ? new Date(stories[0].publishedAt) : new Date(0),
-      copyright: `© ${SITE_NAME}`,
-      feedLinks: { rss: `${base}/feed.xml` },
+      description: 'The latest published stories',
+      selfLink: `${base}/feed.xml`,
+      items: stories.map((story) => {
+        const live = story.live!;
+        return {
+          title: live.headline,
+          link: `${base}${storyPath(story.slug)}`,
+          description: live.standfirst || documentText(live.body as DocumentJSON).slice(0, 300),
+          published: story.publishedAt!,
+          author: live.byline || undefined,
+          category: live.section ?? undefined,
+        };
+      }),
     });
-    for (const story of stories) {
-      const live = story.live!;
-      const link = `${base}${storyPath(story.slug)}`;
-      feed.addItem({
-        title: live.headline,
-        id: link,
-        link,
-        description: live.standfirst || documentText(live.body as DocumentJSON).slice(0, 300),
-        date: new Date(story.liveSavedAt ?? story.publishedAt!),
-        published: new Date(story.publishedAt!),
-        author: live.byline ? [{ name: live.byline }] : undefined,
-        category: live.section ? [{ name: live.section }] : undefined,
-      });
-    }
-    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(feed.rss2());
+    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(xml);
   });
 }

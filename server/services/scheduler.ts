@@ -40,7 +40,7 @@ export async function publishDueStories(store: StoryStore, now = new Date()): Pr
       .orderBy('at', 'desc')
       .executeTakeFirst();
     const actorId = scheduler?.actor_id ?? story.authorIds[0];
-    const failed = failedItems(await runChecklist(store, story));
+    const failed = failedItems(await runChecklist(store, story, null));
     const publish = failed.length === 0;
     const claimed = await inTransaction(store.db, async (trx) => {
       const result = await trx

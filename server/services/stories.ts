@@ -235,7 +235,7 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
     updatedAt: now,
   };
   const won = await inTransaction(store.db, async (trx) => {
-    if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
+    if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId });
     return true;

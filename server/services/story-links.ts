@@ -12,8 +12,14 @@ import { validationFailed } from '../errors';
  * The stories a body points to, checked: each must exist and none may be the story itself.
  * Returns their ids for the "linked from" index.
  */
+/** More distinct stories than any real story points to; keeps every lookup one bounded query. */
+export const MAX_STORY_REFERENCES = 200;
+
 export async function checkReferences(db: Db, storyId: string, body: DocumentJSON): Promise<string[]> {
   const references = storyReferences(body);
+  if (references.length > MAX_STORY_REFERENCES) {
+    throw validationFailed(`body: a story can point to at most ${MAX_STORY_REFERENCES} other stories (this one points to ${references.length})`);
+  }
   if (references.includes(storyId)) throw validationFailed('body: a story cannot point to itself in "Read also" or a link');
   const existing = await existingStoryIds(db, references);
   const missing = references.filter((id) => !existing.has(id));

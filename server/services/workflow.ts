@@ -16,14 +16,27 @@ import { visibleStory, type StoryStore } from './stories';
 /** How far ahead a story may be scheduled at the least: "now" has passed by the time it is saved. */
 const MIN_SCHEDULE_AHEAD_MS = 60 * 1000;
 
-/** The publish checklist for a story, with the stories it links to looked up (whoever may see them). */
-export async function runChecklist(store: StoryStore, story: Story): Promise<ChecklistItem[]> {
+/**
+ * The publish checklist for a story. Every linked story counts for pass or fail; the problem
+ * text names only those the viewer may see (`viewer` null: the scheduler, which shows no one).
+ */
+export async function runChecklist(store: StoryStore, story: Story, viewer: SessionUser | null): Promise<ChecklistItem[]> {
   const refs = await findStoryRefs(store.db, storyReferences(story.body));
   const linked = new Map(
-    refs.map((ref) => [
-      ref.id,
-      { id: ref.id, slug: ref.slug, status: ref.status as StoryStatus, headline: ref.headline, publishedAt: ref.published_at, updatedAt: ref.updated_at },
-    ]),
+    refs.map((ref) => {
+      const visible = viewer === null || can(viewer, 'story:view', { status: ref.status as StoryStatus, authorIds: ref.authorIds });
+      return [
+        ref.id,
+        {
+          id: ref.id,
+          slug: ref.slug,
+          status: ref.status as StoryStatus,
+          headline: visible ? ref.headline : 'a story you cannot see',
+          publishedAt: ref.published_at,
+          updatedAt: ref.updated_at,
+        },
+      ];
+    }),
   );
   return publishChecklist(story, linked);
 }
@@ -57,7 +70,7 @@ export async function transitionStory(store: StoryStore, actor: SessionUser, id:
     scheduledAt = at.toISOString();
   }
   if (transition.runsChecklist) {
-    const failed = failedItems(await runChecklist(store, story));
+    const failed = failedItems(await runChecklist(store, story, actor));
     if (failed.length > 0) throw checklistRefusal(failed);
   }
 
@@ -106,7 +119,7 @@ export async function publishUpdate(store: StoryStore, actor: SessionUser, id: s
   if (story.liveRevision === story.revision) throw conflict('There are no changes waiting to go live', { story });
   const text = note?.trim();
   if (!text) throw validationFailed('note: say what the correction changes; readers and the log will show it');
-  const failed = failedItems(await runChecklist(store, story));
+  const failed = failedItems(await runChecklist(store, story, actor));
   if (failed.length > 0) throw checklistRefusal(failed);
   const at = now.toISOString();
   const done = await inTransaction(store.db, async (trx) => {
@@ -116,6 +129,8 @@ export async function publishUpdate(store: StoryStore, actor: SessionUser, id: s
       .where('id', '=', id)
       .where('revision', '=', story.revision)
       .where('status', '=', 'published')
+      // Two chief editors at once: only one correction for one update.
+      .where('live_revision', '=', story.liveRevision)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await insertStoryEvent(trx, {
@@ -152,5 +167,5 @@ export async function storyEvents(store: StoryStore, actor: SessionUser, id: str
 
 export async function storyChecklist(store: StoryStore, actor: SessionUser, id: string): Promise<ChecklistItem[]> {
   const { story } = await visibleStory(store, actor, id);
-  return runChecklist(store, story);
+  return runChecklist(store, story, actor);
 }

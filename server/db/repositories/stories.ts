@@ -115,6 +115,7 @@ export async function updateStoryIfRevision(
   db: Db,
   id: string,
   expectedRevision: number,
+  expectedStatus: string,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
 ): Promise<boolean> {
   const result = await db
@@ -122,6 +123,8 @@ export async function updateStoryIfRevision(
     .set(changes)
     .where('id', '=', id)
     .where('revision', '=', expectedRevision)
+    // A save checked against one state must not land after the story moved (e.g. out of a reporter's hands).
+    .where('status', '=', expectedStatus)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

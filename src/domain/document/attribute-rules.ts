@@ -11,6 +11,8 @@ interface AttributeSpec {
   rule: AttributeRule;
   /** When set, the attribute must be present and not null; this says so. */
   required?: string;
+  /** Null is refused (ProseMirror keeps an explicit null rather than the default). */
+  notNull?: boolean;
 }
 
 const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -30,6 +32,7 @@ const headingLevel: AttributeSpec = {
 };
 
 const listStart: AttributeSpec = {
+  notNull: true,
   rule: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000 ? null : 'a numbered list starts at a whole number from 0 to 1,000,000'),
 };
 
@@ -47,6 +50,7 @@ const storyId: AttributeSpec = {
 };
 
 const readAlsoLabel: AttributeSpec = {
+  notNull: true,
   rule: (value) => ((READ_ALSO_LABELS as readonly unknown[]).includes(value) ? null : `the label must be ${READ_ALSO_LABELS.map((l) => `"${l}"`).join(' or ')}`),
 };
 

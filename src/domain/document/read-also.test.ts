@@ -31,6 +31,7 @@ describe('the readAlso block', () => {
     [readAlso({}), 'content[0].attrs.storyId: a "Read also" block needs the story it points to'],
     [readAlso({ storyId: '../etc/passwd' }), 'content[0].attrs.storyId: "../etc/passwd" is not a story id'],
     [readAlso({ storyId: TARGET, label: 'See also' }), 'content[0].attrs.label: the label must be "Read also" or "Read"'],
+    [readAlso({ storyId: TARGET, label: null }), 'content[0].attrs.label: the label must be "Read also" or "Read"'],
     [readAlso({ storyId: TARGET, headline: 'cached' }), 'content[0].attrs.headline: readAlso has no attribute "headline"'],
   ])('refuses %j', (block, message) => {
     const result = check(doc(block));

@@ -40,7 +40,7 @@ export function renderDocumentHtml(doc: JSONContent, options: RenderOptions = {}
           const target = lookup(node.attrs.storyId as string);
           if (!target) return '';
           const headline = escapeHtml(target.headline);
-          const label = escapeHtml(node.attrs.label as string);
+          const label = escapeHtml((node.attrs.label as string | null) ?? 'Read also');
           const text = target.path ? `<a href="${escapeHtml(target.path)}">${headline}</a>` : headline;
           return `<p class="read-also">${label}: ${text}</p>`;
         },

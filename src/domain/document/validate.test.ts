@@ -55,6 +55,14 @@ describe('validateDocument', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it('gives ids to a very long body without them, unique, in one pass', () => {
+    const long = doc(...Array.from({ length: 20_000 }, (_, i) => p(text(`paragraph ${i % 5}`))));
+    const result = validateDocument(long);
+    expect(result.ok).toBe(true);
+    const ids = result.ok ? result.doc.content!.map((block) => block.attrs!.id) : [];
+    expect(new Set(ids).size).toBe(20_000);
+  });
+
   it('has a rule for every attribute the schema declares', () => {
     const declared = [...Object.values(documentSchema.nodes), ...Object.values(documentSchema.marks)].flatMap((type) =>
       Object.keys(type.spec.attrs ?? {}).map((attr) => `${type.name}.${attr}`),
