@@ -3,6 +3,7 @@ import type { Dialect } from './connection';
 import * as initial from './migrations/001-initial';
 import * as storyLinks from './migrations/003-story-links';
 import * as storyEvents from './migrations/004-story-events';
+import * as approvedRevision from './migrations/005-approved-revision';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '001-initial': initial,
   '003-story-links': storyLinks,
   '004-story-events': storyEvents,
+  '005-approved-revision': approvedRevision,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -94,6 +94,8 @@ export interface StoriesTable {
   word_count: number;
   revision: number;
   live_revision: number | null;
+  /** The revision approved (or scheduled) by a chief editor; what the scheduler publishes. */
+  approved_revision: Generated<number | null>;
   created_by: string;
   created_at: string;
   updated_at: string;

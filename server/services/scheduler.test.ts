@@ -48,14 +48,39 @@ describe.each(testDialects())('scheduled publication on %s', (dialect) => {
     expect((await events(story)).filter((event) => event.to === 'published')).toHaveLength(1);
   });
 
-  it('holds back a story that no longer passes the checklist, saying why', async () => {
-    const { story, when } = await schedule({ headline: 'Will lose its standfirst' }, 5);
+  it('publishes what the chief editor scheduled; an edit made since waits as an update', async () => {
+    const { story, when } = await schedule({ headline: 'Scheduled as approved' }, 5);
     const current = (await editor.get(`/api/stories/${story.id}`)).json() as Story;
-    expect((await editor.patch(`/api/stories/${story.id}`, { standfirst: '' }, { 'if-match': `"${current.revision}"` })).statusCode).toBe(200);
+    const edited = await editor.patch(`/api/stories/${story.id}`, { headline: 'Changed after approval' }, { 'if-match': `"${current.revision}"` });
+    expect(edited.json()).toMatchObject({ headline: 'Changed after approval', slug: current.slug });
+    await publishDueStories(store(), new Date(Date.parse(when) + 1000));
+    const after = (await chief.get(`/api/stories/${story.id}`)).json() as Story;
+    expect(after).toMatchObject({ status: 'published', liveRevision: current.revision, revision: current.revision + 1 });
+    const page = (await t.anonymous().get(`/news/${after.slug}`)).body;
+    expect(page).toContain('Scheduled as approved');
+    expect(page).not.toContain('Changed after approval');
+  });
+
+  it('holds back a story whose links no longer pass the checklist, saying why', async () => {
+    const target = (await editor.post('/api/stories', { headline: 'Linked story', standfirst: 's', byline: 'b', body: paragraphs('x') })).json() as Story;
+    await t.database.db.updateTable('stories').set({ status: 'approved' }).where('id', '=', target.id).execute();
+    expect((await chief.post(`/api/stories/${target.id}/transitions`, { to: 'published' })).statusCode).toBe(200);
+    const { story, when } = await schedule({ headline: 'Points to it', body: { type: 'doc', content: [{ type: 'readAlso', attrs: { storyId: target.id } }] } }, 5);
+    expect((await chief.post(`/api/stories/${target.id}/transitions`, { to: 'unpublished' })).statusCode).toBe(200);
     const outcome = await publishDueStories(store(), new Date(Date.parse(when) + 1000));
     expect(outcome.held).toContain(story.id);
     expect((await chief.get(`/api/stories/${story.id}`)).json().status).toBe('approved');
-    expect((await events(story)).at(-1)?.note).toMatch(/Not published at the scheduled time: The story has no standfirst/);
+    expect((await events(story)).at(-1)?.note).toMatch(/Not published at the scheduled time: 1 linked story is not published/);
+  });
+
+  it('goes on with the rest of the schedule when one story fails', async () => {
+    const { story: broken, when } = await schedule({ headline: 'Broken snapshot' }, 3);
+    const { story: fine } = await schedule({ headline: 'Fine one' }, 4);
+    await t.database.db.updateTable('stories').set({ approved_revision: 999 }).where('id', '=', broken.id).execute();
+    const problems: unknown[] = [];
+    const outcome = await publishDueStories(store(), new Date(Date.parse(when) + 5 * 60_000), (error) => problems.push(error));
+    expect(outcome.published).toContain(fine.id);
+    expect(problems).toHaveLength(1);
   });
 
   it('publishes a story that fell due while the server was down, once it is back', async () => {

@@ -18,7 +18,7 @@ export interface ScheduleOutcome {
  * a story is published exactly once. The checklist runs again: the story may have been edited
  * since it was scheduled.
  */
-export async function publishDueStories(store: StoryStore, now = new Date()): Promise<ScheduleOutcome> {
+export async function publishDueStories(store: StoryStore, now = new Date(), log: (error: unknown) => void = () => {}): Promise<ScheduleOutcome> {
   const at = now.toISOString();
   const due = await store.db
     .selectFrom('stories')
@@ -29,50 +29,71 @@ export async function publishDueStories(store: StoryStore, now = new Date()): Pr
     .execute();
   const outcome: ScheduleOutcome = { published: [], held: [] };
   for (const { id } of due) {
-    const story = await loadStory(store.db, id);
-    if (!story || story.status !== 'scheduled') continue;
-    // Whoever scheduled it answers for it in the log.
-    const scheduler = await store.db
-      .selectFrom('story_events')
-      .select('actor_id')
-      .where('story_id', '=', id)
-      .where('to_status', '=', 'scheduled')
-      .orderBy('at', 'desc')
-      .executeTakeFirst();
-    const actorId = scheduler?.actor_id ?? story.authorIds[0];
-    const failed = failedItems(await runChecklist(store, story, null));
-    const publish = failed.length === 0;
-    const claimed = await inTransaction(store.db, async (trx) => {
-      const result = await trx
-        .updateTable('stories')
-        .set(
-          publish
-            ? { status: 'published', live_revision: story.revision, published_at: story.publishedAt ?? at, scheduled_at: null, updated_at: at }
-            : { status: 'approved', scheduled_at: null, updated_at: at },
-        )
-        .where('id', '=', id)
-        .where('status', '=', 'scheduled')
-        .where('scheduled_at', '<=', at)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      await insertStoryEvent(trx, {
-        id: randomUUID(),
-        story_id: id,
-        kind: 'transition',
-        from_status: 'scheduled',
-        to_status: publish ? 'published' : 'approved',
-        note: publish
-          ? 'Published at the scheduled time'
-          : `Not published at the scheduled time: ${failed.map((item) => item.problem).join('; ')}`,
-        revision: story.revision,
-        actor_id: actorId,
-        at,
-      });
-      return true;
-    });
-    if (claimed) (publish ? outcome.published : outcome.held).push(id);
+    // One story's trouble must not hold up the rest of the schedule.
+    try {
+      const result = await publishIfDue(store, id, at);
+      if (result) outcome[result].push(id);
+    } catch (error) {
+      log(error);
+    }
   }
   return outcome;
+}
+
+/**
+ * Publishes what the chief editor approved when scheduling (later edits wait as an update, as
+ * after any publication), if it still passes the checklist; otherwise back to approved, saying why.
+ */
+async function publishIfDue(store: StoryStore, id: string, at: string): Promise<'published' | 'held' | null> {
+  const story = await loadStory(store.db, id);
+  const row = await store.db.selectFrom('stories').select('approved_revision').where('id', '=', id).executeTakeFirst();
+  if (!story || story.status !== 'scheduled' || !row) return null;
+  const approvedRevision = row.approved_revision ?? story.revision;
+  const snapshot = await store.db
+    .selectFrom('story_revisions')
+    .select('snapshot')
+    .where('story_id', '=', id)
+    .where('revision', '=', approvedRevision)
+    .executeTakeFirstOrThrow();
+  const approved = { ...story, ...(JSON.parse(snapshot.snapshot) as Partial<typeof story>) };
+  // Whoever scheduled it answers for it in the log.
+  const scheduler = await store.db
+    .selectFrom('story_events')
+    .select('actor_id')
+    .where('story_id', '=', id)
+    .where('to_status', '=', 'scheduled')
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  const actorId = scheduler?.actor_id ?? story.authorIds[0];
+  const failed = failedItems(await runChecklist(store, approved, null));
+  const publish = failed.length === 0;
+  const claimed = await inTransaction(store.db, async (trx) => {
+    const result = await trx
+      .updateTable('stories')
+      .set(
+        publish
+          ? { status: 'published', live_revision: approvedRevision, published_at: story.publishedAt ?? at, scheduled_at: null, updated_at: at }
+          : { status: 'approved', scheduled_at: null, updated_at: at },
+      )
+      .where('id', '=', id)
+      .where('status', '=', 'scheduled')
+      .where('scheduled_at', '<=', at)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    await insertStoryEvent(trx, {
+      id: randomUUID(),
+      story_id: id,
+      kind: 'transition',
+      from_status: 'scheduled',
+      to_status: publish ? 'published' : 'approved',
+      note: publish ? 'Published at the scheduled time' : `Not published at the scheduled time: ${failed.map((item) => item.problem).join('; ')}`,
+      revision: approvedRevision,
+      actor_id: actorId,
+      at,
+    });
+    return true;
+  });
+  return claimed ? (publish ? 'published' : 'held') : null;
 }
 
 /** Checks for due stories now and every `intervalMs`; returns a function that stops it. */
@@ -82,7 +103,7 @@ export function startScheduler(store: StoryStore, log: (error: unknown) => void,
     if (running) return;
     running = true;
     try {
-      await publishDueStories(store);
+      await publishDueStories(store, new Date(), log);
     } catch (error) {
       log(error);
     } finally {

@@ -217,8 +217,9 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
     );
   }
   const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
-  // Until its first publication a story's web address follows its headline.
-  if (changed.headline !== undefined && story.publishedAt === null) {
+  // Until it is approved (and never once published) a story's web address follows its headline;
+  // after that, links to it may already have gone out.
+  if (changed.headline !== undefined && story.publishedAt === null && ['draft', 'submitted', 'ready'].includes(story.status)) {
     const wanted = slugify(changed.headline);
     if (wanted && wanted !== story.slug) changed.slug = await uniqueSlug(store.db, wanted, story.slug);
   }

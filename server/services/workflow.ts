@@ -13,8 +13,9 @@ import { inTransaction } from '../db/transaction';
 import { AppError, conflict, forbidden, validationFailed } from '../errors';
 import { visibleStory, type StoryStore } from './stories';
 
-/** How far ahead a story may be scheduled at the least: "now" has passed by the time it is saved. */
+/** How far ahead a story may be scheduled: at least a minute ("now" has passed by the time it is saved), at most a year. */
 const MIN_SCHEDULE_AHEAD_MS = 60 * 1000;
+const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
 
 /**
  * The publish checklist for a story. Every linked story counts for pass or fail; the problem
@@ -67,6 +68,7 @@ export async function transitionStory(store: StoryStore, actor: SessionUser, id:
     if (!input.scheduledAt) throw validationFailed('scheduledAt: give the time to publish');
     const at = new Date(input.scheduledAt);
     if (at.getTime() < now.getTime() + MIN_SCHEDULE_AHEAD_MS) throw validationFailed('scheduledAt: the time must be at least a minute from now');
+    if (at.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) throw validationFailed('scheduledAt: the time can be at most a year from now');
     scheduledAt = at.toISOString();
   }
   if (transition.runsChecklist) {
@@ -80,6 +82,8 @@ export async function transitionStory(store: StoryStore, actor: SessionUser, id:
     status: to,
     updated_at: at,
     scheduled_at: scheduledAt,
+    // What the chief editor approved is what a schedule publishes; leaving approval forgets it.
+    ...(to === 'approved' || to === 'scheduled' ? (story.status === 'scheduled' && to === 'approved' ? {} : { approved_revision: story.revision }) : { approved_revision: null }),
     ...(publishing ? { live_revision: story.revision, published_at: story.publishedAt ?? at } : {}),
   };
   const moved = await inTransaction(store.db, async (trx) => {

@@ -23,8 +23,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   }
 
   if (dialect === 'sqlite') {
-    for (const trigger of ['stories_fts_insert', 'stories_fts_delete', 'stories_fts_update']) await sql`DROP TRIGGER ${sql.raw(trigger)}`.execute(db);
-    await sql`DROP TABLE stories_fts`.execute(db);
+    for (const trigger of ['stories_fts_insert', 'stories_fts_delete', 'stories_fts_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
+    await sql`DROP TABLE IF EXISTS stories_fts`.execute(db);
     await sql`
       CREATE VIRTUAL TABLE stories_fts USING fts5(
         search_headline, search_text,

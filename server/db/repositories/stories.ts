@@ -32,7 +32,7 @@ const SUMMARY_COLUMNS = [
   'stories.scheduled_at',
 ] as const;
 
-type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq'>;
+type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq' | 'approved_revision'>;
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -97,7 +97,7 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertStory(db: Db, row: Omit<StoryRow, 'seq'>, authorIds: string[]): Promise<void> {
+export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision'>, authorIds: string[]): Promise<void> {
   await db.insertInto('stories').values(row).execute();
   if (authorIds.length > 0) {
     await db

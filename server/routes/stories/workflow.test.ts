@@ -99,6 +99,7 @@ describe.each(testDialects())('editorial workflow on %s', (dialect) => {
     expect((await move('chief_editor', story, 'scheduled')).statusCode).toBe(400);
     expect((await move('chief_editor', story, 'scheduled', { scheduledAt: new Date(Date.now() - 1000).toISOString() })).statusCode).toBe(400);
     expect((await move('chief_editor', story, 'scheduled', { scheduledAt: 'tomorrow' })).statusCode).toBe(400);
+    expect((await move('chief_editor', story, 'scheduled', { scheduledAt: '9999-12-31T23:59:59-23:59' })).statusCode).toBe(400);
     const when = new Date(Date.now() + 2 * 3_600_000).toISOString();
     const scheduled = await move('chief_editor', story, 'scheduled', { scheduledAt: when });
     expect(scheduled.statusCode).toBe(200);
