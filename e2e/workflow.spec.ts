@@ -81,7 +81,7 @@ test('a story goes from the reporter through the desk to the chief editor, who p
   await expect(page.locator('ins').filter({ hasText: 'midnight' })).toBeVisible();
   await workflow(page).getByRole('button', { name: 'Publish update' }).click();
   const correction = page.getByRole('dialog', { name: 'Publish the update' });
-  await correction.getByLabel('What does this correction change? (shown in the log)').fill('Added the time of the first sailing.');
+  await correction.getByLabel('What does this correction change? Readers see this under “Corrections”.').fill('Added the time of the first sailing.');
   await correction.getByRole('button', { name: 'Publish update' }).click();
   await expect(page.getByText('Published — changes not yet live.')).toBeHidden();
   await expect(page.getByRole('region', { name: 'Log' })).toContainText('Correction published');

@@ -45,6 +45,14 @@ const StoryLink = Link.extend({
       title: { default: null },
     };
   },
+  renderHTML({ HTMLAttributes }) {
+    // A story link has no web address: written without href, so copy and paste keep it as a story link.
+    if (HTMLAttributes['data-story-id']) {
+      const { href: _href, ...rest } = HTMLAttributes;
+      return ['a', rest, 0];
+    }
+    return this.parent?.({ HTMLAttributes } as never) ?? ['a', HTMLAttributes, 0];
+  },
   parseHTML() {
     // A story link copied inside the editor has no href; keep it (the parent's rule would drop it).
     return [{ tag: 'a[data-story-id]:not([href])', getAttrs: (element: HTMLElement) => (ID_PATTERN.test(element.getAttribute('data-story-id') ?? '') ? null : false) }, ...(this.parent?.() ?? [])];

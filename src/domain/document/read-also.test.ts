@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { storyReferences } from './references';
+import { documentSchema } from './schema';
 import { renderDocumentHtml } from './render-html';
 import { validateDocument } from './validate';
 
@@ -58,6 +59,20 @@ describe('links to stories', () => {
     );
     const both = check(linked({ href: 'https://example.org', storyId: TARGET }));
     expect(both.ok ? [] : both.messages).toContain('content[0].content[0].marks[0].attrs.storyId: a link points to a web address or to a story, not both');
+  });
+});
+
+describe('story links in the clipboard', () => {
+  it('are written without an href, and read back as story links', () => {
+    const link = documentSchema.marks.link;
+    const spec = link.spec.toDOM!(link.create({ storyId: TARGET }), true) as [string, Record<string, string>, number];
+    expect(spec[0]).toBe('a');
+    expect(spec[1]['data-story-id']).toBe(TARGET);
+    expect(spec[1]).not.toHaveProperty('href');
+    const rule = link.spec.parseDOM!.find((r) => r.tag === 'a[data-story-id]:not([href])')!;
+    expect(rule).toBeDefined();
+    const web = link.spec.toDOM!(link.create({ href: 'https://example.org' }), true) as [string, Record<string, string>, number];
+    expect(web[1].href).toBe('https://example.org');
   });
 });
 

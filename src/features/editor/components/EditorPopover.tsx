@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/core';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import styles from './EditorPopover.module.css';
 
 interface EditorPopoverProps {
@@ -7,6 +7,8 @@ interface EditorPopoverProps {
   /** The document position to sit under (the selection, or a block). */
   at: number;
   label: string;
+  /** A click outside, or a change to the story (positions would be stale): the panel goes away. */
+  onDismiss: (reason: 'outside' | 'changed') => void;
   children: ReactNode;
 }
 
@@ -14,9 +16,28 @@ interface EditorPopoverProps {
  * A small panel placed just under a position in the story, inside the canvas (which is its
  * positioning parent). Non-modal: it is a dialog the keyboard enters and Escape leaves.
  */
-export function EditorPopover({ editor, at, label, children }: EditorPopoverProps) {
+export function EditorPopover({ editor, at, label, onDismiss, children }: EditorPopoverProps) {
   const panel = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
+  const dismiss = useRef(onDismiss);
+  useEffect(() => {
+    dismiss.current = onDismiss;
+  });
+
+  useEffect(() => {
+    const outside = (event: PointerEvent) => {
+      if (panel.current && !panel.current.contains(event.target as Node)) dismiss.current('outside');
+    };
+    const changed = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (transaction.docChanged) dismiss.current('changed');
+    };
+    document.addEventListener('pointerdown', outside);
+    editor.on('update', changed);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      editor.off('update', changed);
+    };
+  }, [editor]);
 
   useLayoutEffect(() => {
     const parent = panel.current?.offsetParent;

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { useQueryClient } from '@tanstack/react-query';
+import { Button } from '../../../components/ui/Button';
 import type { StoryRef } from '../../../domain/api/stories';
 import { primeStoryRef } from '../../stories/api/story-refs';
 import type { EditorPopoverRequest } from '../store';
@@ -63,12 +64,19 @@ export function ReadAlsoPicker({ editor, request, storyId, onClose }: ReadAlsoPi
   };
 
   return (
-    <StoryPicker
-      label={`Find a story for “${request.label}”`}
-      placeholder="Words from the headline"
-      exclude={[storyId]}
-      onPick={pick}
-      onCancel={cancel}
-    />
+    <>
+      <StoryPicker
+        label={`Find a story for “${request.label}”`}
+        placeholder="Words from the headline"
+        exclude={[storyId]}
+        onPick={pick}
+        onCancel={cancel}
+      />
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 'var(--space-2)' }}>
+        <Button variant="ghost" onClick={cancel}>
+          Cancel
+        </Button>
+      </div>
+    </>
   );
 }

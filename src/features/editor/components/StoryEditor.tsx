@@ -12,6 +12,7 @@ import { readingMinutes } from '../../../domain/document/text';
 import type { DocumentJSON } from '../../../domain/document/types';
 import type { StoryFields } from '../../../domain/story/fields';
 import { STORY_LIMITS } from '../../../domain/story/limits';
+import { findTransition } from '../../../domain/story/workflow';
 import { formatNumber } from '../../../lib/format';
 import { editorExtensions } from '../editor-extensions';
 import { useAutosave } from '../hooks/useAutosave';
@@ -196,7 +197,10 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   const workflow = useWorkflow({ story: confirmed, user, flush: () => autosave.flush(), goTo });
   const events = useStoryEvents(initial.id);
   const lastEvent = events.data?.[events.data.length - 1];
-  const sentBack = lastEvent?.kind === 'transition' && lastEvent.note && lastEvent.to === confirmed.status ? lastEvent : null;
+  const sentBack =
+    lastEvent?.kind === 'transition' && lastEvent.note && lastEvent.to === confirmed.status && findTransition(lastEvent.from, lastEvent.to)?.requiresNote
+      ? lastEvent
+      : null;
   const updateWaiting = confirmed.status === 'published' && confirmed.liveRevision !== null && confirmed.revision > confirmed.liveRevision;
   const takeTheirs = () => {
     if (saveState?.kind !== 'conflict') return;
@@ -255,10 +259,10 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
               </Alert>
             )}
             {updateWaiting && (
-              <Alert tone="info" className={styles.banner}>
+              <div className={`${styles.banner} ${styles.notice}`}>
                 Published — changes not yet live. Readers see revision {confirmed.liveRevision}; a chief editor publishes the update.
                 <PendingChanges storyId={initial.id} revision={confirmed.revision} />
-              </Alert>
+              </div>
             )}
             {readOnly && (
               <Alert tone="info" className={styles.banner}>
@@ -347,7 +351,18 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
             )}
             <EditorContent editor={editor} className={bodyStyles.body} />
             {popover && !readOnly && (
-              <EditorPopover editor={editor} at={popover.at} label={popover.kind === 'link' ? 'Link' : 'Read also'}>
+              <EditorPopover
+                editor={editor}
+                at={popover.at}
+                label={popover.kind === 'link' ? 'Link' : 'Read also'}
+                onDismiss={(reason) => {
+                  closePopover();
+                  // A typed "Read also:" comes back if the picker is clicked away without a pick.
+                  if (reason === 'outside' && popover.kind === 'readAlso' && popover.restoreText) {
+                    editor.commands.insertContentAt(popover.at, popover.restoreText);
+                  }
+                }}
+              >
                 {popover.kind === 'link' ? (
                   <LinkEditor editor={editor} storyId={initial.id} onClose={closePopover} />
                 ) : (

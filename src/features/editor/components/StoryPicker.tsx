@@ -56,6 +56,15 @@ export function StoryPicker({ label, placeholder, exclude = [], onPick, onCancel
   const stories = textNote ? [] : (search.data?.items ?? []).filter((story) => !exclude.includes(story.id));
   const activeIndex = Math.min(active, stories.length - 1);
   const optionId = (index: number) => `${id}-option-${index}`;
+  // The list may still show the last search's results: Enter then waits for this one's.
+  const stale = text !== query || search.isPlaceholderData || search.isFetching;
+  const [pickWhenReady, setPickWhenReady] = useState(false);
+  useEffect(() => {
+    if (!pickWhenReady || stale) return;
+    setPickWhenReady(false);
+    if (stories[0]) onPick(toStoryRef(stories[0]));
+    else if (onEnterText) setError(onEnterText(text));
+  }, [pickWhenReady, stale, stories, onPick, onEnterText, text]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -65,7 +74,10 @@ export function StoryPicker({ label, placeholder, exclude = [], onPick, onCancel
       setActive((activeIndex + step + stories.length) % stories.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (stories[activeIndex]) onPick(toStoryRef(stories[activeIndex]));
+      if (!textNote && stale) {
+        setQuery(text);
+        setPickWhenReady(true);
+      } else if (stories[activeIndex]) onPick(toStoryRef(stories[activeIndex]));
       else if (onEnterText) setError(onEnterText(text));
     } else if (event.key === 'Escape') {
       event.preventDefault();

@@ -32,8 +32,8 @@ export const ReadAlsoEditing = ReadAlso.extend<ReadAlsoEditingOptions>({
         handler: ({ state, range, match }) => {
           const $from = state.doc.resolve(range.from);
           const paragraph = $from.parent;
-          // Only a paragraph that holds nothing but the label: "Read: the news" is just prose.
-          if (paragraph.type.name !== 'paragraph' || $from.parentOffset !== 0 || paragraph.textContent.length !== match[0].length - 1) return null;
+          // Only a top-level paragraph that holds nothing but the label: "Read: the news" is just prose.
+          if ($from.depth !== 1 || paragraph.type.name !== 'paragraph' || $from.parentOffset !== 0 || paragraph.textContent.length !== match[0].length - 1) return null;
           const label: ReadAlsoLabel = match[1].toLowerCase() === 'read' ? 'Read' : 'Read also';
           state.tr.delete(range.from, range.to);
           this.options.onPickStory({ at: range.from, label, restoreText: `${match[1]}:` });

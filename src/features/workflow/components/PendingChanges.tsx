@@ -22,9 +22,17 @@ export function PendingChanges({ storyId, revision }: { storyId: string; revisio
             <p className={styles.diff}>
               {change.parts.map((part, index) =>
                 part.added ? (
-                  <ins key={index}>{part.value}</ins>
+                  <ins key={index}>
+                    <span className="visually-hidden">[added: </span>
+                    {part.value}
+                    <span className="visually-hidden">]</span>
+                  </ins>
                 ) : part.removed ? (
-                  <del key={index}>{part.value}</del>
+                  <del key={index}>
+                    <span className="visually-hidden">[removed: </span>
+                    {part.value}
+                    <span className="visually-hidden">]</span>
+                  </del>
                 ) : (
                   <span key={index}>{part.value}</span>
                 ),

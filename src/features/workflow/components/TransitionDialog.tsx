@@ -16,18 +16,25 @@ export interface DialogRequest {
 interface TransitionDialogProps {
   request: DialogRequest;
   pending: boolean;
+  /** What the server said when the move failed: shown here, with what was typed kept. */
+  failure: string | null;
   onConfirm: (values: { note?: string; scheduledAt?: string }) => void;
   onCancel: () => void;
 }
 
 /** A modal asking what a move needs: a note for the author, or the time to publish. */
-export function TransitionDialog({ request, pending, onConfirm, onCancel }: TransitionDialogProps) {
+export function TransitionDialog({ request, pending, failure, onConfirm, onCancel }: TransitionDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [note, setNote] = useState('');
   const [time, setTime] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    // close() (not just removal) hands focus back to where it was before the dialog opened.
+    return () => {
+      if (element?.open) element.close();
+    };
   }, []);
 
   const submit = (event: FormEvent) => {
@@ -43,7 +50,7 @@ export function TransitionDialog({ request, pending, onConfirm, onCancel }: Tran
   };
 
   return (
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="transition-title" onCancel={onCancel} onClose={onCancel}>
+    <dialog ref={dialog} className={styles.dialog} aria-labelledby="transition-title" onCancel={onCancel}>
       <form className={styles.dialogForm} onSubmit={submit} noValidate>
         <h2 id="transition-title" className={styles.dialogTitle}>
           {request.title}
@@ -53,6 +60,11 @@ export function TransitionDialog({ request, pending, onConfirm, onCancel }: Tran
         )}
         {request.askTime && (
           <TextField label="Publish at" type="datetime-local" value={time} error={error} autoFocus onChange={(e) => setTime(e.target.value)} />
+        )}
+        {failure && (
+          <p role="alert" style={{ margin: 0, color: 'var(--color-danger)' }}>
+            {failure}
+          </p>
         )}
         <div className={styles.dialogActions}>
           <Button onClick={onCancel}>Cancel</Button>

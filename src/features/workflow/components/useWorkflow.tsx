@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/Button';
 import type { ChecklistFailedDetails, Story } from '../../../domain/api/stories';
 import type { SessionUser } from '../../../domain/api/users';
 import { allowedTransitions, can } from '../../../domain/auth/permissions';
+import { STATUS_LABELS } from '../../../domain/story/status';
 import type { Transition } from '../../../domain/story/workflow';
 import { ApiError } from '../../../lib/api-client';
 import { usePublishUpdate, useTransitionStory } from '../api/transition-story';
@@ -28,9 +29,11 @@ type Pending = { kind: 'transition'; transition: Transition } | { kind: 'update'
 export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { actions: ReactNode; dialog: ReactNode; problems: ReactNode } {
   const transition = useTransitionStory();
   const update = usePublishUpdate();
-  const [dialog, setDialog] = useState<{ pending: Pending; request: DialogRequest } | null>(null);
+  const [dialog, setDialog] = useState<{ pending: Pending; request: DialogRequest; failure: string | null } | null>(null);
   const [problem, setProblem] = useState<ReactNode>(null);
+  const [announcement, setAnnouncement] = useState('');
   const problemRef = useRef<HTMLDivElement>(null);
+  const group = useRef<HTMLDivElement>(null);
 
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'checklist_failed') {
@@ -64,27 +67,38 @@ export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { ac
       setDialog(null);
       return fail(new Error('Your latest changes are not saved yet; the story was not moved. Try again once it says “Saved”.'));
     }
-    const done = () => setDialog(null);
+    const done = (moved: Story) => {
+      setDialog(null);
+      setAnnouncement(pending.kind === 'update' ? 'The update is live.' : `The story is now ${STATUS_LABELS[moved.status].toLowerCase()}.`);
+      // The button just used is gone with the old state: keep focus among the moves.
+      requestAnimationFrame(() => group.current?.focus());
+    };
+    const failed = (error: unknown) => {
+      // A refused move with a dialog open stays in the dialog, with what was typed.
+      const simple = !(error instanceof ApiError && error.code === 'checklist_failed');
+      if (dialog && simple) setDialog((current) => current && { ...current, failure: error instanceof Error ? error.message : String(error) });
+      else {
+        setDialog(null);
+        fail(error);
+      }
+    };
     if (pending.kind === 'update') {
-      update.mutate({ id: story.id, note: values.note ?? '' }, { onSuccess: done, onError: (error) => (done(), fail(error)) });
+      update.mutate({ id: story.id, note: values.note ?? '' }, { onSuccess: done, onError: failed });
     } else {
-      transition.mutate(
-        { id: story.id, input: { to: pending.transition.to, ...values } },
-        { onSuccess: done, onError: (error) => (done(), fail(error)) },
-      );
+      transition.mutate({ id: story.id, input: { to: pending.transition.to, ...values } }, { onSuccess: done, onError: failed });
     }
   };
 
   const start = (pending: Pending) => {
     if (pending.kind === 'update') {
-      setDialog({ pending, request: { title: 'Publish the update', confirmLabel: 'Publish update', noteLabel: 'What does this correction change? (shown in the log)' } });
+      setDialog({ pending, failure: null, request: { title: 'Publish the update', confirmLabel: 'Publish update', noteLabel: 'What does this correction change? Readers see this under “Corrections”.' } });
       return;
     }
     const { transition: move } = pending;
     if (move.requiresNote) {
-      setDialog({ pending, request: { title: `${move.label}`, confirmLabel: move.label, noteLabel: 'Note for the author: what needs doing?' } });
+      setDialog({ pending, failure: null, request: { title: `${move.label}`, confirmLabel: move.label, noteLabel: 'Note for the author: what needs doing?' } });
     } else if (move.requiresTime) {
-      setDialog({ pending, request: { title: 'Schedule publication', confirmLabel: 'Schedule', askTime: true } });
+      setDialog({ pending, failure: null, request: { title: 'Schedule publication', confirmLabel: 'Schedule', askTime: true } });
     } else {
       void run(pending, {});
     }
@@ -94,7 +108,10 @@ export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { ac
   const moves = allowedTransitions(user, story);
   const updateWaiting = story.status === 'published' && story.liveRevision !== null && story.revision > story.liveRevision;
   const actions = (
-    <div className={styles.actions} role="group" aria-label="Workflow">
+    <div className={styles.actions} role="group" aria-label="Workflow" ref={group} tabIndex={-1}>
+      <span className="visually-hidden" role="status">
+        {announcement}
+      </span>
       {moves.map((move) => (
         <Button
           key={move.to}
@@ -120,6 +137,7 @@ export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { ac
       <TransitionDialog
         request={dialog.request}
         pending={busy}
+        failure={dialog.failure}
         onCancel={() => setDialog(null)}
         onConfirm={(values) => void run(dialog.pending, values)}
       />
