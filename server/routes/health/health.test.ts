@@ -28,7 +28,7 @@ describe.each(testDialects())('health and API description on %s', (dialect) => {
     expect(response.statusCode).toBe(200);
     const spec = response.json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths).sort()).toEqual(['/api/health', '/api/session', '/api/stories', '/api/stories/{id}', '/api/users', '/api/users/{id}']);
+    expect(Object.keys(spec.paths).sort()).toEqual(['/api/health', '/api/photos', '/api/photos/{id}', '/api/session', '/api/stories', '/api/stories/{id}', '/api/users', '/api/users/{id}']);
     expect(spec.paths['/api/stories/{id}'].patch.requestBody.content['application/json'].schema.properties.headline).toEqual({ type: 'string', maxLength: 300 });
   });
 

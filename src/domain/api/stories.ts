@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordIdSchema } from './ids';
 import type { DocumentJSON } from '../document/types';
+import type { LeadPhoto } from '../story/fields';
 import { SECTION_KEYS, type Section } from '../story/sections';
 import { STORY_STATUSES, type StoryStatus } from '../story/status';
 
@@ -18,6 +19,8 @@ export interface Story {
   tags: string[];
   seoTitle: string;
   seoDescription: string;
+  /** The photo at the top of the story, with this story's caption, credit and alt text for it. */
+  leadPhoto: LeadPhoto | null;
   body: DocumentJSON;
   /** +1 on every accepted save; send it back as `If-Match`. */
   revision: number;

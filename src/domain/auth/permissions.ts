@@ -22,6 +22,11 @@ export type Action =
   | 'story:edit'
   /** Change the lead photo and the caption, credit and alt text of figures. */
   | 'story:editPhotos'
+  /** See the photo library (to pick photos for stories). */
+  | 'photos:view'
+  /** Add photos to the library (from the library or straight into a story). */
+  | 'photos:upload'
+  /** Edit the library's caption, credit, creator, copyright and alt text. */
   | 'photos:manage'
   | 'users:manage';
 
@@ -61,6 +66,9 @@ export function can(user: Actor | null | undefined, action: Action, story?: Stor
       if (!story || story.status === 'spiked') return false;
       if (role === 'photo_editor') return true;
       return can(user, 'story:edit', story);
+    case 'photos:view':
+    case 'photos:upload':
+      return EDITORIAL.includes(role);
     case 'photos:manage':
       return role === 'photo_editor' || DESK.includes(role);
     case 'users:manage':

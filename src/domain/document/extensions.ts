@@ -12,13 +12,14 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Strike from '@tiptap/extension-strike';
 import Text from '@tiptap/extension-text';
 import UniqueID from '@tiptap/extension-unique-id';
+import { Figure } from './figure';
 import { isAllowedHref } from './link-policy';
 
 /** Subheadings only: the headline is the story's h1. */
 export const HEADING_LEVELS = [2, 3] as const;
 
 /** Block types that carry a stable `id` attribute (used to merge concurrent edits block by block). */
-export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule'];
+export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule', 'figure'];
 
 export const BLOCK_ID_ATTRIBUTE = 'id';
 
@@ -67,5 +68,6 @@ export const documentExtensions: AnyExtension[] = [
   Blockquote,
   HorizontalRule,
   HardBreak,
+  Figure,
   UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
 ];

@@ -77,6 +77,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       tags: parseTags(m.tagsText),
       seoTitle: m.seoTitle,
       seoDescription: m.seoDescription,
+      leadPhoto: initial.leadPhoto,
       body: field === 'body' ? readBody.current() : initial.body,
     };
     return values[field];
