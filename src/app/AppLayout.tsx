@@ -23,6 +23,11 @@ export function AppLayout() {
               Stories
             </NavLink>
           )}
+          {(can(user, 'photos:view') || can(user, 'photos:manage')) && (
+            <NavLink to="/photos" className={styles.navLink}>
+              Photos
+            </NavLink>
+          )}
           {can(user, 'users:manage') && (
             <NavLink to="/admin/users" className={styles.navLink}>
               Accounts

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PHOTO_TEXT_LIMITS, type PhotoFormat } from '../photos/limits';
-import { lineSchema } from '../story/fields';
+import { PHOTO_MISSING_FIELDS, PHOTO_TEXT_LIMITS, type PhotoFormat } from '../photos/limits';
+import { lineSchema } from './line';
 
 /** The words a photo carries, in the library (prefilled from IPTC/XMP) and per use in a story. */
 export interface PhotoText {
@@ -35,8 +35,7 @@ export interface PhotoListResponse {
 
 export const PHOTO_LIST_LIMITS = { defaultLimit: 40, maxLimit: 100, maxQueryChars: 200 } as const;
 
-export const PHOTO_MISSING_FIELDS = ['caption', 'credit', 'alt'] as const;
-export type PhotoMissingField = (typeof PHOTO_MISSING_FIELDS)[number];
+export { PHOTO_MISSING_FIELDS, type PhotoMissingField } from '../photos/limits';
 
 export const photoListQuerySchema = z
   .object({

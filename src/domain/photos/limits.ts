@@ -20,3 +20,7 @@ export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
 
 /** What the file picker offers; the server decides from the content, never from this. */
 export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/avif';
+
+/** What the library can be filtered on as missing (a photo cannot run without them). */
+export const PHOTO_MISSING_FIELDS = ['caption', 'credit', 'alt'] as const;
+export type PhotoMissingField = (typeof PHOTO_MISSING_FIELDS)[number];

@@ -3,20 +3,9 @@ import { validateDocument } from '../document/validate';
 import type { DocumentJSON } from '../document/types';
 import { photoIdSchema } from '../photos/ids';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
+import { lineSchema } from '../api/line';
 import { STORY_LIMITS } from './limits';
 import { SECTION_KEYS } from './sections';
-
-// C0 controls and DEL have no place in a headline or a tag; newlines are not allowed either,
-// since every metadata field is a single line on the page.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-/** One line of text: at most `max` characters, no line breaks or control characters. */
-export function lineSchema(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .max(max, { error: `${label} can be at most ${max} characters` })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} cannot contain line breaks or control characters` });
-}
 
 export const tagSchema = lineSchema('A tag', STORY_LIMITS.tag)
   .transform((tag) => tag.trim())

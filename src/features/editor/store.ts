@@ -12,6 +12,9 @@ interface EditorChromeState {
   /** The link editor under the toolbar. */
   linkEditorOpen: boolean;
   setLinkEditorOpen: (open: boolean) => void;
+  /** The photo picker, open to insert a figure or to choose the lead photo. */
+  photoPicker: 'figure' | 'lead' | null;
+  setPhotoPicker: (purpose: 'figure' | 'lead' | null) => void;
 }
 
 export const useEditorChrome = create<EditorChromeState>((set) => ({
@@ -21,4 +24,6 @@ export const useEditorChrome = create<EditorChromeState>((set) => ({
   toggleDetails: () => set((current) => ({ detailsOpen: !current.detailsOpen })),
   linkEditorOpen: false,
   setLinkEditorOpen: (open) => set({ linkEditorOpen: open }),
+  photoPicker: null,
+  setPhotoPicker: (purpose) => set({ photoPicker: purpose }),
 }));

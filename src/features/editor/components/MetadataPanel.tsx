@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/Field';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Story } from '../../../domain/api/stories';
@@ -22,12 +23,15 @@ interface MetadataPanelProps {
   errors: Partial<Record<keyof MetadataValues, string | null>>;
   readOnly: boolean;
   onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
+  /** Shown first: the lead photo. */
+  children?: ReactNode;
 }
 
 /** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
-export function MetadataPanel({ story, values, errors, readOnly, onChange }: MetadataPanelProps) {
+export function MetadataPanel({ story, values, errors, readOnly, onChange, children }: MetadataPanelProps) {
   return (
     <aside className={styles.panel} aria-label="Story details">
+      {children}
       <h2 className={styles.panelTitle}>Details</h2>
       <TextField
         label="Byline"

@@ -4,6 +4,7 @@ import {
   Bold,
   Heading2,
   Heading3,
+  ImagePlus,
   Italic,
   Link2,
   List,
@@ -32,7 +33,7 @@ interface ToolDefinition {
   run: (editor: Editor) => void;
 }
 
-function tools(onLink: () => void): ToolDefinition[][] {
+function tools(onLink: () => void, onInsertPhoto: () => void): ToolDefinition[][] {
   return [
     [
       { label: 'Undo', shortcut: `${MOD}+Z`, icon: Undo2, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
@@ -55,6 +56,7 @@ function tools(onLink: () => void): ToolDefinition[][] {
       { label: 'Quote', shortcut: `${MOD}+Shift+B`, icon: TextQuote, active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
       { label: 'Divider', icon: Minus, run: (e) => e.chain().focus().setHorizontalRule().run() },
     ],
+    [{ label: 'Insert photo', icon: ImagePlus, run: () => onInsertPhoto() }],
   ];
 }
 
@@ -62,8 +64,8 @@ function tools(onLink: () => void): ToolDefinition[][] {
  * The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar
  * pattern). Button states come from a selector that re-renders only when they change.
  */
-export function Toolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
-  const groups = tools(onLink);
+export function Toolbar({ editor, onLink, onInsertPhoto }: { editor: Editor; onLink: () => void; onInsertPhoto: () => void }) {
+  const groups = tools(onLink, onInsertPhoto);
   const flat = groups.flat();
   const state = useEditorState({
     editor,
