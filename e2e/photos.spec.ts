@@ -40,6 +40,15 @@ async function dropFiles(target: Locator, files: Array<{ name: string; bytes: Bu
   );
 }
 
+/** Pastes an image, as after copying a screenshot. */
+async function pasteImage(target: Locator, file: { name: string; bytes: Buffer }) {
+  await target.evaluate((element, { name, base64 }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/jpeg' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
+  }, { name: file.name, base64: file.bytes.toString('base64') });
+}
+
 async function storyFromApi(page: Page, id: string): Promise<Story> {
   const response = await page.request.get(`/api/stories/${id}`);
   expect(response.ok()).toBe(true);
@@ -133,7 +142,7 @@ test('the photo desk uploads and corrects a photo; a reporter places it as a fig
   expect(library.caption).toBe('Ferry passengers queue at the north quay in Kestrel Bay on Monday.');
 });
 
-test('photos dropped into the body upload together and become figures; an upload can be cancelled', async ({ page }) => {
+test('photos dropped or pasted into the body upload together and become figures; an upload can be cancelled', async ({ page }) => {
   await logInAs(page, 'reporter');
   await page.getByRole('link', { name: 'New story' }).click();
   await page.getByLabel('Headline').fill('Harbour in pictures');
@@ -149,6 +158,11 @@ test('photos dropped into the body upload together and become figures; an upload
   await expect(body.getByRole('group', { name: 'Photo' })).toHaveCount(2);
   await expect(body.getByRole('textbox', { name: 'Caption' })).toHaveText(['Cranes unload grain at dusk', 'Gulls over the fish market']);
   await expect(page.getByRole('list', { name: 'Uploads' }).getByRole('status')).toHaveText(['Added to the library', 'Added to the library']);
+
+  // A pasted screenshot goes where the cursor is: after the paragraph it is in.
+  await body.locator('p').first().click();
+  await pasteImage(body, { name: 'screenshot.jpg', bytes: await agencyPhoto(643, 'Tide table for the week', 'Port Authority') });
+  await expect(body.getByRole('textbox', { name: 'Caption' })).toHaveText(['Tide table for the week', 'Cranes unload grain at dusk', 'Gulls over the fish market']);
   await saved(page);
 
   // A slow upload, cancelled: nothing arrives.

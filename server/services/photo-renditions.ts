@@ -38,6 +38,27 @@ export function decoderMatches(format: PhotoFormat, header: ImageHeader): boolea
   return header.decoder === format;
 }
 
+/**
+ * Decoding a large photo takes a lot of memory for a moment; a few at a time per process keeps a
+ * burst of uploads from starving the rest of the server. The others wait their turn.
+ */
+const MAX_CONCURRENT_DECODES = 2;
+let decoding = 0;
+const waiting: Array<() => void> = [];
+
+async function oneOfFew<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing decode hands its place straight to the next in line.
+  if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else decoding++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else decoding--;
+  }
+}
+
 export interface Rendition {
   width: RenditionWidth;
   format: RenditionFormat;
@@ -50,7 +71,11 @@ export interface Rendition {
  * JPEG from those pixels. Output carries no metadata: sharp writes none unless asked, so EXIF,
  * GPS position, IPTC and XMP stay in the original only.
  */
-export async function makeRenditions(bytes: Buffer, maxPixels: number): Promise<Rendition[]> {
+export function makeRenditions(bytes: Buffer, maxPixels: number): Promise<Rendition[]> {
+  return oneOfFew(() => renditionsOf(bytes, maxPixels));
+}
+
+async function renditionsOf(bytes: Buffer, maxPixels: number): Promise<Rendition[]> {
   const widest = RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1];
   const { data: pixels, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning' })
     .rotate()

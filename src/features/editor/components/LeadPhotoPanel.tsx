@@ -1,6 +1,7 @@
 import { ImagePlus } from 'lucide-react';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
+import { PanelHeading } from '../../../components/ui/Panel';
 import { creditLine } from '../../../domain/document/figure';
 import { PHOTO_TEXT_LIMITS } from '../../../domain/photos/limits';
 import type { LeadPhoto } from '../../../domain/story/fields';
@@ -21,9 +22,7 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
     value && onChange({ ...value, [field]: event.target.value.replace(/[\u0000-\u001f\u007f]+/g, ' ') });
   return (
     <section className={styles.panel} aria-labelledby="lead-photo-title">
-      <h2 id="lead-photo-title" className={styles.title}>
-        Lead photo
-      </h2>
+      <PanelHeading id="lead-photo-title">Lead photo</PanelHeading>
       {value ? (
         <>
           <PhotoImage className={styles.image} photoId={value.photoId} alt={value.alt} slot={320} sizes="290px" />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/Field';
+import { Facts, PanelHeading } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Story } from '../../../domain/api/stories';
 import { SEO_RECOMMENDED, STORY_LIMITS } from '../../../domain/story/limits';
@@ -32,7 +33,7 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange, child
   return (
     <aside className={styles.panel} aria-label="Story details">
       {children}
-      <h2 className={styles.panelTitle}>Details</h2>
+      <PanelHeading>Details</PanelHeading>
       <TextField
         label="Byline"
         value={values.byline}
@@ -91,18 +92,14 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange, child
         hint="Shown under the title in search results; the standfirst when empty."
         onChange={(e) => onChange('seoDescription', e.target.value)}
       />
-      <dl className={styles.facts}>
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={story.status} />
-        </dd>
-        <dt>Slug</dt>
-        <dd>{story.slug}</dd>
-        <dt>Created</dt>
-        <dd>{dateTime(story.createdAt)}</dd>
-        <dt>Revision</dt>
-        <dd>{story.revision}</dd>
-      </dl>
+      <Facts
+        items={[
+          ['Status', <StatusBadge status={story.status} />],
+          ['Slug', story.slug],
+          ['Created', dateTime(story.createdAt)],
+          ['Revision', story.revision],
+        ]}
+      />
     </aside>
   );
 }

@@ -81,6 +81,12 @@ export function FigureView({ node, updateAttributes, deleteNode, editor, extensi
           aria-labelledby={`${id}-caption`}
           data-empty={empty || undefined}
         />
+        {credit?.trim() && (
+          // As the page prints it, after the caption.
+          <span className={styles.creditPreview} contentEditable={false} aria-hidden="true">
+            {creditLine(credit)}
+          </span>
+        )}
       </div>
       <div className={styles.fields} contentEditable={false}>
         <div className={styles.field}>
@@ -98,11 +104,6 @@ export function FigureView({ node, updateAttributes, deleteNode, editor, extensi
             onKeyDown={backToCaption}
             onChange={(value) => updateAttributes({ credit: value })}
           />
-          {credit?.trim() && (
-            <span className={styles.creditPreview} aria-hidden="true">
-              {creditLine(credit)}
-            </span>
-          )}
         </div>
         <div className={`${styles.field} ${styles.fieldWide}`}>
           <label className={styles.label} htmlFor={`${id}-alt`}>

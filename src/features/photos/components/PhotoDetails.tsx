@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
+import { Facts, PanelHeading } from '../../../components/ui/Panel';
 import type { Photo, PhotoText } from '../../../domain/api/photos';
 import { PHOTO_TEXT_LIMITS } from '../../../domain/photos/limits';
 import { dateTime } from '../../../lib/format';
@@ -49,24 +50,19 @@ export function PhotoDetails({ photo, canEdit, onClose }: PhotoDetailsProps) {
   return (
     <aside className={styles.details} aria-labelledby="photo-details-title">
       <div className={styles.detailsHeader}>
-        <h2 id="photo-details-title" className={styles.detailsTitle}>
-          Photo details
-        </h2>
+        <PanelHeading id="photo-details-title">Photo details</PanelHeading>
         <Button size="small" variant="ghost" onClick={onClose}>
           Close
         </Button>
       </div>
       <PhotoImage className={styles.preview} photoId={photo.id} alt={photo.alt} width={photo.width} height={photo.height} slot={1024} sizes="400px" />
-      <dl className={styles.facts}>
-        <dt>File</dt>
-        <dd>{photo.originalName}</dd>
-        <dt>Size</dt>
-        <dd>
-          {photo.width} × {photo.height} px · {formatBytes(photo.bytes)} · {photo.format.toUpperCase()}
-        </dd>
-        <dt>Added</dt>
-        <dd>{dateTime(photo.createdAt)}</dd>
-      </dl>
+      <Facts
+        items={[
+          ['File', photo.originalName],
+          ['Size', `${photo.width} × ${photo.height} px · ${formatBytes(photo.bytes)} · ${photo.format.toUpperCase()}`],
+          ['Added', dateTime(photo.createdAt)],
+        ]}
+      />
       <form className={styles.form} onSubmit={save}>
         {!canEdit && <p className={styles.note}>Only the photo desk and editors can change the library’s words. Stories keep their own caption and credit for each use.</p>}
         <TextAreaField label="Caption" rows={4} value={values.caption} readOnly={!canEdit} maxLength={PHOTO_TEXT_LIMITS.caption} onChange={set('caption')} />

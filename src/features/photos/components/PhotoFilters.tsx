@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { PHOTO_MISSING_FIELDS, type PhotoMissingField } from '../../../domain/photos/limits';
+import { useDebouncedText } from '../../../lib/use-debounced-text';
 import type { PhotoListFilters } from '../api/query-keys';
 import styles from './PhotoLibrary.module.css';
-
-const SEARCH_DELAY_MS = 250;
 
 const MISSING_OPTIONS: Record<PhotoMissingField, string> = {
   caption: 'Missing a caption',
@@ -21,13 +20,7 @@ interface PhotoFiltersProps {
 
 /** Search (caption, credit, creator) and the "missing" filter; search waits for a pause in typing. */
 export function PhotoFilters({ filters, onChange, searchLabel = 'Search photos' }: PhotoFiltersProps) {
-  const [q, setQ] = useState(filters.q ?? '');
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
-  useEffect(() => {
-    if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(() => onChange({ ...filters, q: q || undefined }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [q, filters, onChange]);
+  const [q, setQ] = useDebouncedText(filters.q ?? '', useCallback((text: string) => onChange({ ...filters, q: text || undefined }), [filters, onChange]));
 
   return (
     <div className={styles.filters} role="search">

@@ -66,6 +66,8 @@ export function PhotoPicker({ title, confirmLabel, onPick, onClose }: PhotoPicke
     const element = dialog.current;
     if (!element) return;
     element.showModal();
+    // Start in the search box: type to find, arrow down to the photos.
+    element.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
     return () => element.close();
   }, []);
 
