@@ -34,8 +34,10 @@ test('a reporter writes a story that saves itself and is all there after a reloa
   await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 'website'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('ControlOrMeta+k');
-  await page.getByLabel('Link address').fill('port.example.org/timetables');
-  await page.getByLabel('Link address').press('Enter');
+  const address = page.getByRole('dialog', { name: 'Link' }).getByRole('combobox', { name: 'Link to a web address or a story' });
+  await address.fill('port.example.org/timetables');
+  await expect(page.getByText('Enter links to https://port.example.org/timetables')).toBeVisible();
+  await address.press('Enter');
 
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
   const savesAfterReload: string[] = [];

@@ -17,7 +17,16 @@ import { mediaRoutes } from './routes/media/routes';
 import { photoRoutes } from './routes/photos/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { storyRoutes } from './routes/stories/routes';
+import { workflowRoutes } from './routes/stories/workflow-routes';
+import { publicSiteRoutes } from './public-site/routes';
 import { userRoutes } from './routes/users/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route as registered (method and URL pattern), for the OpenAPI check and access tests. */
+    apiRoutes: Array<{ method: string; url: string; public: boolean }>;
+  }
+}
 
 export interface AppDependencies {
   config: AppConfig;
@@ -37,6 +46,14 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
+  const apiRoutes: FastifyInstance['apiRoutes'] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
   // The API speaks JSON only; anything else is 415, not a string for the validators to puzzle over.
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
@@ -84,6 +101,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   storyRoutes(context);
   photoRoutes(context);
   mediaRoutes(context);
+  workflowRoutes(context);
+  publicSiteRoutes(context);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.staticDir);

@@ -32,6 +32,8 @@ export interface AppConfig {
     /** Most pixels (width × height) a photo may declare: larger ones are refused before decoding. */
     maxPixels: number;
   };
+  /** The public site's address, for canonical links and the feed (e.g. https://news.example.org); else taken from each request. */
+  publicUrl: string | null;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -71,6 +73,18 @@ function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
   return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
+function parsePublicUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`NEWSROOM_PUBLIC_URL must be an address like https://news.example.org, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('NEWSROOM_PUBLIC_URL must start with http:// or https://');
+  return url.origin;
+}
+
 /** Reads the configuration from the environment, refusing values that make no sense. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const root = process.cwd();
@@ -90,5 +104,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
         parsePositive('NEWSROOM_MAX_UPLOAD_MEGAPIXELS', env.NEWSROOM_MAX_UPLOAD_MEGAPIXELS, DEFAULT_UPLOAD_LIMITS.maxPixels / 1_000_000) * 1_000_000,
       ),
     },
+    publicUrl: parsePublicUrl(env.NEWSROOM_PUBLIC_URL),
   };
 }

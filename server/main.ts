@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate';
 import { DEMO_LOGINS_FILE, formatDemoLogins, seedDemoNewsroom } from './seed/demo-newsroom';
 import { startHousekeeping } from './services/housekeeping';
 import { PhotoStorage } from './services/photo-storage';
+import { startScheduler } from './services/scheduler';
 
 /** Entry point: reads the environment, migrates, seeds an empty database, serves. */
 async function main() {
@@ -25,9 +26,11 @@ async function main() {
 
   const app = await buildApp({ config, database });
   const stopHousekeeping = startHousekeeping(database.db, config, (error) => app.log.error({ err: error }, 'housekeeping failed'));
+  const stopScheduler = startScheduler({ db: database.db, dialect: database.dialect }, (error) => app.log.error({ err: error }, 'scheduled publishing failed'));
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     stopHousekeeping();
+    stopScheduler();
     await app.close();
     await database.close();
     process.exit(0);

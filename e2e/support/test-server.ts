@@ -32,6 +32,7 @@ async function main() {
       logger: false,
       trustProxy: false,
       uploads: defaultUploadLimits(),
+      publicUrl: null,
     },
     database,
   });

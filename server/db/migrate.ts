@@ -2,12 +2,16 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Dialect } from './connection';
 import * as initial from './migrations/001-initial';
 import * as photos from './migrations/002-photos';
+import * as storyLinks from './migrations/003-story-links';
+import * as storyEvents from './migrations/004-story-events';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
 const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Promise<void> }> = {
   '001-initial': initial,
   '002-photos': photos,
+  '003-story-links': storyLinks,
+  '004-story-events': storyEvents,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -25,7 +29,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
   // for them across every schema and may find another database user's.
   const migrationTableSchema =
     dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined;
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), migrationTableSchema });
+  // Features land from parallel branches, each with its own migration; a database that already
+  // ran a later-numbered one still takes an earlier one that arrives afterwards.
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), migrationTableSchema, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {

@@ -12,6 +12,29 @@ export interface Database {
   story_authors: StoryAuthorsTable;
   story_revisions: StoryRevisionsTable;
   photos: PhotosTable;
+  story_links: StoryLinksTable;
+  story_events: StoryEventsTable;
+}
+
+/** One entry of a story's audit log. */
+export interface StoryEventsTable {
+  id: string;
+  story_id: string;
+  /** `transition` (a workflow move) or `correction` (an update to a published story made live). */
+  kind: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  /** The story's revision at the time: what went live, for publications and corrections. */
+  revision: number;
+  actor_id: string;
+  at: string;
+}
+
+/** Which story's body points to which ("linked from"), rebuilt for a story on every save of its body. */
+export interface StoryLinksTable {
+  source_id: string;
+  target_id: string;
 }
 
 export interface UsersTable {
@@ -69,6 +92,8 @@ export interface StoriesTable {
    * databases match "cafe" to "Café" the same way. Only the full-text index reads it.
    */
   search_text: string;
+  /** The headline alone, folded the same way: the story picker searches headlines only. */
+  search_headline: string;
   word_count: number;
   revision: number;
   live_revision: number | null;

@@ -19,6 +19,7 @@ import {
   listStoryRows,
   loadStory,
   onlyOwnRevisionsAfter,
+  replaceStoryLinks,
   slugExists,
   updateStoryIfRevision,
   type StoryRow,
@@ -28,6 +29,7 @@ import { inTransaction, type Db } from '../db/transaction';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionRequired, validationFailed } from '../errors';
+import { checkReferences } from './story-links';
 
 export interface StoryStore {
   db: Db;
@@ -48,11 +50,13 @@ type StoryColumns = Pick<
   | 'body'
   | 'word_count'
   | 'search_text'
+  | 'search_headline'
+  | 'slug'
 >;
 
-/** What the full-text index reads: headline, standfirst and body text, folded. */
-function searchText(headline: string, standfirst: string, bodyText: string): string {
-  return foldForSearch(`${headline}\n${standfirst}\n${bodyText}`);
+/** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
+function searchColumns(headline: string, standfirst: string, bodyText: string): Pick<StoryColumns, 'search_text' | 'search_headline'> {
+  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`), search_headline: foldForSearch(headline) };
 }
 
 /**
@@ -95,7 +99,7 @@ async function uniqueSlug(db: Db, base: string, fallback: string): Promise<strin
 }
 
 /** Fetches a story the actor may see; one they may not see is "not found", so drafts stay private. */
-async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
+export async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
   const found = await findStory(store.db, id);
   if (!found || !can(actor, 'story:view', found.story)) throw notFound('Story not found');
   return found;
@@ -137,7 +141,8 @@ export async function createStory(
     body,
   };
   const { columns, bodyText } = columnsFor(fields);
-  columns.search_text = searchText(fields.headline, fields.standfirst, bodyText!);
+  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, bodyText!));
+  const references = await checkReferences(store.db, id, fields.body);
   const live = status === 'published';
   // Two stories created at once with one headline race for its slug; the unique index decides
   // and the loser takes the next free one.
@@ -148,10 +153,10 @@ export async function createStory(
         await insertStory(
           trx,
           {
+            ...(columns as Omit<StoryColumns, 'slug'>),
             id,
             slug,
             status,
-            ...(columns as StoryColumns),
             revision: 1,
             live_revision: live ? 1 : null,
             created_by: actor.id,
@@ -162,6 +167,7 @@ export async function createStory(
           },
           [actor.id],
         );
+        await replaceStoryLinks(trx, id, references);
         await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null });
       });
       break;
@@ -216,19 +222,32 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   ) as Partial<StoryColumns>;
   if (Object.keys(changed).length === 0) return story;
   if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
-    changed.search_text = searchText(
-      changed.headline ?? current.headline,
-      changed.standfirst ?? current.standfirst,
-      bodyText ?? documentText(story.body),
+    Object.assign(
+      changed,
+      searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
     );
+  }
+  const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
+  // Until its first publication a story's web address follows its headline.
+  if (changed.headline !== undefined && story.publishedAt === null) {
+    const wanted = slugify(changed.headline);
+    if (wanted && wanted !== story.slug) changed.slug = await uniqueSlug(store.db, wanted, story.slug);
   }
 
   const now = new Date().toISOString();
   const revision = story.revision + 1;
   // The saved story is known without reading it back: the stored one plus the changes.
-  const updated: Story = { ...story, ...changes, wordCount: changed.word_count ?? story.wordCount, revision, updatedAt: now };
+  const updated: Story = {
+    ...story,
+    ...changes,
+    slug: changed.slug ?? story.slug,
+    wordCount: changed.word_count ?? story.wordCount,
+    revision,
+    updatedAt: now,
+  };
   const won = await inTransaction(store.db, async (trx) => {
-    if (!(await updateStoryIfRevision(trx, id, story.revision, { ...changed, revision, updated_at: now }))) return false;
+    if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
+    if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId });
     return true;
   });
@@ -302,9 +321,11 @@ function editRefusal(actor: SessionUser, story: Story): string {
 }
 
 export interface StoryListOptions {
-  status?: StoryStatus;
+  status?: StoryStatus[];
   section?: Section;
   q?: string;
+  /** Search headlines only (the story picker), or everything. */
+  scope?: 'all' | 'headline';
   author?: string;
   cursor?: string;
   limit: number;
@@ -317,6 +338,7 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
     section: options.section,
     authorId: options.author === 'me' ? actor.id : options.author,
     searchTerms: searchTerms(options.q),
+    headlineOnly: options.scope === 'headline',
     hideDraftsExceptOf: actor.role === 'reporter' ? actor.id : undefined,
     after: options.cursor ? decodeCursor(options.cursor) : undefined,
     limit: options.limit + 1,

@@ -35,6 +35,8 @@ export interface TestApp {
   /** A logged-in client for a role. */
   as(role: Role | 'reporter2'): Promise<ApiClient>;
   anonymous(remoteAddress?: string): ApiClient;
+  /** A second, independent connection to the same database (as a restarted process would open). */
+  reopen(): DatabaseHandle;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
     logger: false,
     trustProxy: false,
     uploads: defaultUploadLimits(),
+    publicUrl: null,
     ...overrides,
   };
   const app = await buildApp({ config, database });
@@ -99,6 +102,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
       return client;
     },
     anonymous: (remoteAddress?: string) => new ApiClient(app, remoteAddress),
+    reopen: () => openDatabase({ databaseUrl, dataDir, schema }),
     async close() {
       await app.close();
       await database.close();

@@ -3,6 +3,7 @@ import { buttonClass } from '../components/ui/Button';
 import { can } from '../domain/auth/permissions';
 import { ROLE_LABELS } from '../domain/auth/roles';
 import { useCurrentUser } from '../features/auth/current-user';
+import { deskViews } from '../features/desk/desk-views';
 import styles from './AppLayout.module.css';
 
 /** Top bar with the sections the user's role can use, and the page below. */
@@ -21,6 +22,11 @@ export function AppLayout() {
           {can(user, 'story:list') && (
             <NavLink to="/stories" end className={styles.navLink}>
               Stories
+            </NavLink>
+          )}
+          {deskViews(user.role).length > 0 && (
+            <NavLink to="/desk" className={styles.navLink}>
+              {user.role === 'reporter' ? 'My stories' : 'Desk'}
             </NavLink>
           )}
           {(can(user, 'photos:view') || can(user, 'photos:manage')) && (

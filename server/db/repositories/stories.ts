@@ -34,7 +34,7 @@ const SUMMARY_COLUMNS = [
   'stories.scheduled_at',
 ] as const;
 
-type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'seq'>;
+type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq'>;
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -118,6 +118,7 @@ export async function updateStoryIfRevision(
   db: Db,
   id: string,
   expectedRevision: number,
+  expectedStatus: string,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
 ): Promise<boolean> {
   const result = await db
@@ -125,6 +126,8 @@ export async function updateStoryIfRevision(
     .set(changes)
     .where('id', '=', id)
     .where('revision', '=', expectedRevision)
+    // A save checked against one state must not land after the story moved (e.g. out of a reporter's hands).
+    .where('status', '=', expectedStatus)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -147,11 +150,13 @@ export async function onlyOwnRevisionsAfter(db: Db, storyId: string, revision: n
 }
 
 export interface StoryListFilter {
-  status?: StoryStatus;
+  status?: StoryStatus[];
   section?: Section;
   authorId?: string;
-  /** Words to find; each must match (as a prefix) in headline, standfirst or body. */
+  /** Words to find; each must match (as a prefix) in headline, standfirst or body… */
   searchTerms?: string[];
+  /** …or in the headline alone. */
+  headlineOnly?: boolean;
   /** Only stories the viewer may see: not drafts, unless the viewer is an author. */
   hideDraftsExceptOf?: string;
   /** Keyset position: rows after the one with this last change and id. */
@@ -162,7 +167,7 @@ export interface StoryListFilter {
 /** One page of stories, newest change first, with keyset pagination on (updated_at, id). */
 export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
   let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
-  if (filter.status) query = query.where('stories.status', '=', filter.status);
+  if (filter.status && filter.status.length > 0) query = query.where('stories.status', 'in', filter.status);
   if (filter.section) query = query.where('stories.section', '=', filter.section);
   if (filter.authorId) {
     const authorId = filter.authorId;
@@ -180,7 +185,7 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
     );
   }
   if (filter.searchTerms && filter.searchTerms.length > 0) {
-    query = query.where(searchCondition(dialect, filter.searchTerms));
+    query = query.where(searchCondition(dialect, filter.searchTerms, filter.headlineOnly ?? false));
   }
   if (filter.after) {
     const { at: updatedAt, id } = filter.after;
@@ -200,11 +205,51 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
  * Full-text match. Terms are letters and digits only (the service strips everything else), and
  * are passed as parameters, so no query syntax from a user reaches the search engine.
  */
-function searchCondition(dialect: Dialect, terms: string[]): Expression<SqlBool> {
+function searchCondition(dialect: Dialect, terms: string[], headlineOnly: boolean): Expression<SqlBool> {
   if (dialect === 'sqlite') {
-    const match = terms.map((term) => `"${term}"*`).join(' ');
+    const words = terms.map((term) => `"${term}"*`).join(' ');
+    const match = headlineOnly ? `search_headline : (${words})` : words;
     return sql<SqlBool>`stories.seq in (select rowid from stories_fts where stories_fts match ${match})`;
   }
-  const tsquery = terms.map((term) => `${term}:*`).join(' & ');
+  // Headline words carry weight A in the tsvector (see migration 003).
+  const tsquery = terms.map((term) => `${term}:*${headlineOnly ? 'A' : ''}`).join(' & ');
   return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
+}
+
+/** A story as another story sees it: enough to show and link it. */
+export async function findStoryRefs(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stories')
+    .select(['id', 'slug', 'status', 'headline', 'published_at', 'updated_at'])
+    .where('id', 'in', ids)
+    .execute();
+  const authors = await findAuthorIds(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, authorIds: authors.get(row.id) ?? [] }));
+}
+
+export async function existingStoryIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('stories').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The body of `sourceId` now points to exactly `targetIds`. */
+export async function replaceStoryLinks(db: Db, sourceId: string, targetIds: string[]): Promise<void> {
+  await db.deleteFrom('story_links').where('source_id', '=', sourceId).execute();
+  if (targetIds.length > 0) {
+    await db
+      .insertInto('story_links')
+      .values(targetIds.map((targetId) => ({ source_id: sourceId, target_id: targetId })))
+      .execute();
+  }
+}
+
+/** Ids of the stories whose bodies point to `targetId`. */
+export async function findBacklinkIds(db: Db, targetId: string): Promise<string[]> {
+  const rows = await db.selectFrom('story_links').select('source_id').where('target_id', '=', targetId).execute();
+  return rows.map((row) => row.source_id);
 }

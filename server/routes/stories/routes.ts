@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { recordIdSchema } from '../../../src/domain/api/ids';
-import { storyListQuerySchema } from '../../../src/domain/api/stories';
+import { recordIdSchema } from '../../../src/domain/api/id-schema';
+import { storyListQuerySchema, storyRefsQuerySchema } from '../../../src/domain/api/story-queries';
 import { DOCUMENT_LIMITS } from '../../../src/domain/document/limits';
 import { createStoryInputSchema, updateStoryInputSchema } from '../../../src/domain/story/fields';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import { createStory, getStory, listStories, saveStory, type StoryStore } from '../../services/stories';
+import { backlinks, storyRefs } from '../../services/story-links';
 import { EDITOR_ID_HEADER } from '../../../src/domain/api/headers';
 import { editorIdFrom, etagFor, revisionFromIfMatch } from './save-headers';
 
@@ -19,6 +20,22 @@ export function storyRoutes({ app, database }: RouteContext) {
     '/api/stories',
     { schema: { tags: ['stories'], summary: 'List and search stories (keyset pagination)', querystring: storyListQuerySchema } },
     async (request) => listStories(store, currentUser(request), request.query),
+  );
+
+  routes.get(
+    '/api/stories/refs',
+    { schema: { tags: ['stories'], summary: 'Headline, status and address of several stories (for "Read also" and links)', querystring: storyRefsQuerySchema } },
+    async (request) => ({ items: await storyRefs(database.db, currentUser(request), request.query.ids) }),
+  );
+
+  routes.get(
+    '/api/stories/:id/backlinks',
+    { schema: { tags: ['stories'], summary: 'Stories whose body links to this one', params: storyParams } },
+    async (request) => {
+      const user = currentUser(request);
+      await getStory(store, user, request.params.id); // 404 unless the viewer may see it
+      return { items: await backlinks(database.db, user, request.params.id) };
+    },
   );
 
   routes.post(

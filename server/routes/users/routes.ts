@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordIdSchema } from '../../../src/domain/api/ids';
+import { recordIdSchema } from '../../../src/domain/api/id-schema';
 import { createAccountInputSchema, updateAccountInputSchema } from '../../../src/domain/api/users';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';

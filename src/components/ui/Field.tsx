@@ -3,6 +3,8 @@ import styles from './Field.module.css';
 
 interface FieldFrameProps {
   label: string;
+  /** A fixed id for the control (to jump to it); generated otherwise. */
+  id?: string;
   hint?: ReactNode;
   error?: string | null;
   /** Characters used, shown against a recommended length. */
@@ -11,8 +13,9 @@ interface FieldFrameProps {
 }
 
 /** Label, control, hint, error and an optional character counter, wired for screen readers. */
-function FieldFrame({ label, hint, error, count, children }: FieldFrameProps) {
-  const id = useId();
+function FieldFrame({ label, id: fixedId, hint, error, count, children }: FieldFrameProps) {
+  const generatedId = useId();
+  const id = fixedId ?? generatedId;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -45,9 +48,12 @@ function FieldFrame({ label, hint, error, count, children }: FieldFrameProps) {
 
 type Common = Omit<FieldFrameProps, 'children'>;
 
-export function TextField({ label, hint, error, count, ...input }: Common & ComponentProps<'input'>) {
+/** The look of a field's label and control, for custom controls (a combobox) that sit among fields. */
+export const fieldClasses = { label: styles.label, control: styles.control };
+
+export function TextField({ label, id, hint, error, count, ...input }: Common & ComponentProps<'input'>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} count={count}>
+    <FieldFrame label={label} id={id} hint={hint} error={error} count={count}>
       {({ id, describedBy }) => (
         <input id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={styles.control} {...input} />
       )}
@@ -55,9 +61,9 @@ export function TextField({ label, hint, error, count, ...input }: Common & Comp
   );
 }
 
-export function TextAreaField({ label, hint, error, count, ...textarea }: Common & ComponentProps<'textarea'>) {
+export function TextAreaField({ label, id, hint, error, count, ...textarea }: Common & ComponentProps<'textarea'>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} count={count}>
+    <FieldFrame label={label} id={id} hint={hint} error={error} count={count}>
       {({ id, describedBy }) => (
         <textarea id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={styles.control} {...textarea} />
       )}
@@ -65,9 +71,9 @@ export function TextAreaField({ label, hint, error, count, ...textarea }: Common
   );
 }
 
-export function SelectField({ label, hint, error, children, ...select }: Common & ComponentProps<'select'>) {
+export function SelectField({ label, id, hint, error, children, ...select }: Common & ComponentProps<'select'>) {
   return (
-    <FieldFrame label={label} hint={hint} error={error}>
+    <FieldFrame label={label} id={id} hint={hint} error={error}>
       {({ id, describedBy }) => (
         <select id={id} aria-describedby={describedBy} className={styles.control} {...select}>
           {children}

@@ -1,6 +1,9 @@
 import { Fragment, type ComponentProps, type ReactNode } from 'react';
 import styles from './Panel.module.css';
 
+/** The class of a side panel's heading, for components that take one. */
+export const panelHeadingClass = styles.heading;
+
 /** The small capitalised heading of a side panel ("Details", "Lead photo"). */
 export function PanelHeading({ className, ...props }: ComponentProps<'h2'>) {
   return <h2 className={[styles.heading, className].filter(Boolean).join(' ')} {...props} />;

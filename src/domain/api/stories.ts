@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { recordIdSchema } from './ids';
 import type { DocumentJSON } from '../document/types';
 import type { LeadPhoto } from '../story/fields';
-import { SECTION_KEYS, type Section } from '../story/sections';
-import { STORY_STATUSES, type StoryStatus } from '../story/status';
+import type { Section } from '../story/sections';
+import type { StoryStatus } from '../story/status';
 
 /** A story as the API returns it. */
 export interface Story {
@@ -36,6 +34,22 @@ export interface Story {
 /** A row of the story list: everything but the body. */
 export type StorySummary = Omit<Story, 'body'>;
 
+/** A story as another story shows it ("Read also", links, "Linked from"). */
+export interface StoryRef {
+  id: string;
+  slug: string;
+  status: StoryStatus;
+  headline: string;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface StoryRefsResponse {
+  items: StoryRef[];
+}
+
+export const STORY_REFS_LIMIT = 100;
+
 export interface StoryListResponse {
   items: StorySummary[];
   /** Pass as `cursor` for the next page; null on the last page. */
@@ -44,31 +58,29 @@ export interface StoryListResponse {
 
 export const STORY_LIST_LIMITS = { defaultLimit: 30, maxLimit: 100, maxQueryChars: 200 } as const;
 
-export const storyListQuerySchema = z
-  .object({
-    status: z.enum(STORY_STATUSES, { error: `status must be one of: ${STORY_STATUSES.join(', ')}` }).optional(),
-    section: z.enum(SECTION_KEYS, { error: `section must be one of: ${SECTION_KEYS.join(', ')}` }).optional(),
-    q: z
-      .string()
-      .trim()
-      .max(STORY_LIST_LIMITS.maxQueryChars, { error: `search can be at most ${STORY_LIST_LIMITS.maxQueryChars} characters` })
-      .optional(),
-    /** A user id, or "me". */
-    author: z.union([z.literal('me'), recordIdSchema], { error: 'author must be a user id or "me"' }).optional(),
-    cursor: z.string().max(512).optional(),
-    limit: z.coerce
-      .number({ error: 'limit must be a number' })
-      .int({ error: 'limit must be a whole number' })
-      .min(1, { error: 'limit must be at least 1' })
-      .max(STORY_LIST_LIMITS.maxLimit, { error: `limit can be at most ${STORY_LIST_LIMITS.maxLimit}` })
-      .default(STORY_LIST_LIMITS.defaultLimit),
-  })
-  .strict();
-
-export type StoryListQuery = z.input<typeof storyListQuerySchema>;
-
 /** A 409 answer to a stale save carries the story as it now is. */
 export interface ConflictDetails {
   currentRevision: number;
   story: Story;
+}
+
+/** One entry of a story's audit log. */
+export interface StoryEvent {
+  id: string;
+  kind: 'transition' | 'correction';
+  from: StoryStatus;
+  to: StoryStatus;
+  note: string | null;
+  revision: number;
+  at: string;
+  actor: { id: string; name: string };
+}
+
+export interface StoryEventsResponse {
+  items: StoryEvent[];
+}
+
+/** A 422 answer to an approval or publication the checklist refuses. */
+export interface ChecklistFailedDetails {
+  items: Array<{ id: string; label: string; problem?: string; target?: string }>;
 }

@@ -8,7 +8,7 @@ const user = (role: Role, id = `${role}-1`): Actor => ({ id, role });
 const story = (status: StoryStatus, authorIds = ['reporter-1']) => ({ status, authorIds });
 
 describe('can: account-level actions', () => {
-  const table: Record<Exclude<Action, 'story:view' | 'story:edit' | 'story:editPhotos'>, Role[]> = {
+  const table: Record<Exclude<Action, 'story:view' | 'story:edit' | 'story:editPhotos' | 'story:publishUpdate'>, Role[]> = {
     'story:create': ['reporter', 'editor', 'chief_editor'],
     'story:list': ['reporter', 'editor', 'photo_editor', 'chief_editor'],
     'photos:view': ['reporter', 'editor', 'photo_editor', 'chief_editor'],
@@ -52,6 +52,11 @@ describe('can: story-level actions', () => {
     expect(can(user('chief_editor'), 'story:edit', story(status))).toBe(status !== 'spiked');
     expect(can(user('photo_editor'), 'story:edit', story(status))).toBe(false);
     expect(can(user('admin'), 'story:edit', story(status))).toBe(false);
+  });
+
+  it('lets only a chief editor publish the update of a published story', () => {
+    for (const role of ROLES) expect(can(user(role), 'story:publishUpdate', story('published'))).toBe(role === 'chief_editor');
+    expect(can(user('chief_editor'), 'story:publishUpdate', story('approved'))).toBe(false);
   });
 
   it('lets the photo desk change photos on any story that is not spiked', () => {

@@ -22,6 +22,8 @@ export type Action =
   | 'story:edit'
   /** Change the lead photo and the caption, credit and alt text of figures. */
   | 'story:editPhotos'
+  /** Make the pending changes of a published story live (a correction). */
+  | 'story:publishUpdate'
   /** See the photo library (to pick photos for stories). */
   | 'photos:view'
   /** Add photos to the library (from the library or straight into a story). */
@@ -69,6 +71,8 @@ export function can(user: Actor | null | undefined, action: Action, story?: Stor
     case 'photos:view':
     case 'photos:upload':
       return EDITORIAL.includes(role);
+    case 'story:publishUpdate':
+      return role === 'chief_editor' && story?.status === 'published';
     case 'photos:manage':
       return role === 'photo_editor' || DESK.includes(role);
     case 'users:manage':

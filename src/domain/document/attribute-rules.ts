@@ -1,8 +1,10 @@
 import { BLOCK_ID_ATTRIBUTE, HEADING_LEVELS } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
+import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
 import { PHOTO_ID_PATTERN } from '../photos/ids';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
+import { READ_ALSO_LABELS } from './read-also';
 
 /** Checks one attribute value; returns what is wrong with it, or null. */
 type AttributeRule = (value: unknown) => string | null;
@@ -11,6 +13,8 @@ interface AttributeSpec {
   rule: AttributeRule;
   /** When set, the attribute must be present and not null; this says so. */
   required?: string;
+  /** Null is refused (ProseMirror keeps an explicit null rather than the default). */
+  notNull?: boolean;
 }
 
 const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -30,6 +34,7 @@ const headingLevel: AttributeSpec = {
 };
 
 const listStart: AttributeSpec = {
+  notNull: true,
   rule: (value) => (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000 ? null : 'a numbered list starts at a whole number from 0 to 1,000,000'),
 };
 
@@ -39,8 +44,16 @@ const listType: AttributeSpec = {
 };
 
 const linkHref: AttributeSpec = {
-  required: 'a link needs an href',
   rule: (value) => (isAllowedHref(value) ? null : `link ${describe(value)} is not allowed: links must be http, https or mailto addresses`),
+};
+
+const storyId: AttributeSpec = {
+  rule: (value) => (typeof value === 'string' && ID_PATTERN.test(value) ? null : `${describe(value)} is not a story id`),
+};
+
+const readAlsoLabel: AttributeSpec = {
+  notNull: true,
+  rule: (value) => ((READ_ALSO_LABELS as readonly unknown[]).includes(value) ? null : `the label must be ${READ_ALSO_LABELS.map((l) => `"${l}"`).join(' or ')}`),
 };
 
 const linkTitle: AttributeSpec = {
@@ -90,7 +103,8 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
   bulletList: { [BLOCK_ID_ATTRIBUTE]: blockId },
   orderedList: { [BLOCK_ID_ATTRIBUTE]: blockId, start: listStart, type: listType },
   horizontalRule: { [BLOCK_ID_ATTRIBUTE]: blockId },
-  link: { href: linkHref, title: linkTitle },
+  readAlso: { [BLOCK_ID_ATTRIBUTE]: blockId, storyId: { ...storyId, required: 'a "Read also" block needs the story it points to' }, label: readAlsoLabel },
+  link: { href: linkHref, storyId, title: linkTitle },
   figure: {
     [BLOCK_ID_ATTRIBUTE]: blockId,
     photoId,
@@ -98,5 +112,16 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
     alt: lineOfText('figure alt text', PHOTO_TEXT_LIMITS.alt),
     width: pixels('width'),
     height: pixels('height'),
+  },
+};
+
+/** Rules about a node's or mark's attributes together. */
+export const COMBINED_RULES: Record<string, (attrs: Record<string, unknown>) => { attr: string; message: string } | null> = {
+  link: (attrs) => {
+    const hasHref = attrs.href !== undefined && attrs.href !== null && attrs.href !== '';
+    const hasStory = attrs.storyId !== undefined && attrs.storyId !== null;
+    if (!hasHref && !hasStory) return { attr: 'href', message: 'a link needs an href or a story to point to' };
+    if (hasHref && hasStory) return { attr: 'storyId', message: 'a link points to a web address or to a story, not both' };
+    return null;
   },
 };

@@ -13,13 +13,15 @@ import Strike from '@tiptap/extension-strike';
 import Text from '@tiptap/extension-text';
 import UniqueID from '@tiptap/extension-unique-id';
 import { Figure } from './figure';
+import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
+import { ReadAlso } from './read-also';
 
 /** Subheadings only: the headline is the story's h1. */
 export const HEADING_LEVELS = [2, 3] as const;
 
 /** Block types that carry a stable `id` attribute (used to merge concurrent edits block by block). */
-export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule', 'figure'];
+export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule', 'readAlso', 'figure'];
 
 export const BLOCK_ID_ATTRIBUTE = 'id';
 
@@ -28,15 +30,25 @@ export function newBlockId(): string {
 }
 
 /**
- * A link carries its target and an optional title; nothing else. Rendering never writes an href
- * the link policy refuses.
+ * A link carries a web address (`href`) or points to another story (`storyId`, whose public
+ * address is worked out when the page is rendered), and an optional title; nothing else.
+ * Rendering never writes an href the link policy refuses.
  */
 const StoryLink = Link.extend({
   addAttributes() {
     return {
       href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') },
+      storyId: {
+        default: null,
+        parseHTML: (element: HTMLElement) => element.getAttribute('data-story-id'),
+        renderHTML: (attributes: { storyId?: string | null }) => (attributes.storyId ? { 'data-story-id': attributes.storyId } : {}),
+      },
       title: { default: null },
     };
+  },
+  parseHTML() {
+    // A story link copied inside the editor has no href; keep it (the parent's rule would drop it).
+    return [{ tag: 'a[data-story-id]:not([href])', getAttrs: (element: HTMLElement) => (ID_PATTERN.test(element.getAttribute('data-story-id') ?? '') ? null : false) }, ...(this.parent?.() ?? [])];
   },
 }).configure({
   openOnClick: false,
@@ -68,6 +80,7 @@ export const documentExtensions: AnyExtension[] = [
   Blockquote,
   HorizontalRule,
   HardBreak,
+  ReadAlso,
   Figure,
   UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
 ];

@@ -79,7 +79,12 @@ export const Figure = Node.create({
  * `<figure>` with a responsive `<picture>` (WebP, JPEG fallback) and a `<figcaption>` holding
  * the caption followed by "PHOTO: CREDIT", as a newspaper prints it.
  */
-export function figureOutputSpec(attrs: FigureAttributes, htmlAttributes: Record<string, unknown>): DOMOutputSpec {
+export function figureOutputSpec(
+  attrs: FigureAttributes,
+  htmlAttributes: Record<string, unknown>,
+  /** Eager for a photo at the top of the page (the lead photo); lazy for the rest. */
+  { loading = 'lazy' }: { loading?: 'lazy' | 'eager' } = {},
+): DOMOutputSpec {
   const { photoId, credit, alt, width, height } = attrs;
   const img = {
     src: renditionUrl(photoId, PREVIEW_WIDTH, 'jpg'),
@@ -88,7 +93,7 @@ export function figureOutputSpec(attrs: FigureAttributes, htmlAttributes: Record
     alt: alt ?? '',
     width: width ?? null,
     height: height ?? null,
-    loading: 'lazy',
+    loading,
     decoding: 'async',
   };
   // Text children are plain strings (both ProseMirror and the static renderer write them as text).

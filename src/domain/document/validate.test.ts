@@ -35,7 +35,7 @@ describe('validateDocument', () => {
     expect(new Set(ids).size).toBe(8);
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     // Attribute defaults are filled in; the caller's object is left alone.
-    expect(blocks[0].content![3].marks).toEqual([{ type: 'link', attrs: { href: 'https://example.org/a?b=c', title: null } }]);
+    expect(blocks[0].content![3].marks).toEqual([{ type: 'link', attrs: { href: 'https://example.org/a?b=c', storyId: null, title: null } }]);
     expect((input.content[0] as { attrs?: unknown }).attrs).toBeUndefined();
   });
 
@@ -53,6 +53,14 @@ describe('validateDocument', () => {
     JSON.stringify(first.ok && first.doc, (key, value) => (key === 'id' && ids.push(value), value));
     expect(ids).toHaveLength(4);
     expect(new Set(ids).size).toBe(4);
+  });
+
+  it('gives ids to a very long body without them, unique, in one pass', () => {
+    const long = doc(...Array.from({ length: 20_000 }, (_, i) => p(text(`paragraph ${i % 5}`))));
+    const result = validateDocument(long);
+    expect(result.ok).toBe(true);
+    const ids = result.ok ? result.doc.content!.map((block) => block.attrs!.id) : [];
+    expect(new Set(ids).size).toBe(20_000);
   });
 
   it('has a rule for every attribute the schema declares', () => {
@@ -79,7 +87,7 @@ describe('validateDocument', () => {
     ['an empty text node', doc(p({ type: 'text', text: '' })), 'content[0].content[0].text: a text node needs non-empty text'],
     ['text on a block', doc({ type: 'paragraph', text: 'sneaky' }), 'content[0].text: a paragraph node cannot carry text'],
     ['an unexpected property', doc({ type: 'paragraph', onload: 'x' }), 'content[0].onload: unexpected property "onload"'],
-    ['a link without href', doc(p(text('x', [{ type: 'link', attrs: {} }]))), 'content[0].content[0].marks[0].attrs.href: a link needs an href'],
+    ['a link without href', doc(p(text('x', [{ type: 'link', attrs: {} }]))), 'content[0].content[0].marks[0].attrs.href: a link needs an href or a story to point to'],
     ['a bad block id', doc({ type: 'paragraph', attrs: { id: 'has spaces' } }), 'content[0].attrs.id: block id must be 1–64 letters, digits, "-" or "_"'],
     ['a duplicate block id', doc({ type: 'paragraph', attrs: { id: 'same' } }, { type: 'paragraph', attrs: { id: 'same' } }), 'content[1].attrs.id: block id "same" is used twice'],
     ['a nested document', doc(doc()), 'content[0].type: a document cannot contain another document'],

@@ -1,6 +1,6 @@
 import { Node as PMNode } from '@tiptap/pm/model';
-import { EditorState } from '@tiptap/pm/state';
-import { ATTRIBUTE_RULES } from './attribute-rules';
+import type { JSONContent } from '@tiptap/core';
+import { ATTRIBUTE_RULES, COMBINED_RULES } from './attribute-rules';
 import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
 import { FIGURE } from './figure';
 import { DOCUMENT_LIMITS } from './limits';
@@ -139,7 +139,7 @@ export function validateDocument(input: unknown): DocumentCheck {
   try {
     const doc = PMNode.fromJSON(documentSchema, input);
     doc.check();
-    return { ok: true, doc: withBlockIds(doc, seenIds).toJSON() as DocumentJSON };
+    return { ok: true, doc: withBlockIds(doc, seenIds) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: '', message: `the body does not fit the story schema: ${message}` }] };
@@ -157,7 +157,7 @@ function checkAttributes(owner: Json, type: string, at: (suffix: string) => stri
   for (const [key, value] of Object.entries(attrs ?? {})) {
     const spec = rules[key];
     if (!spec) report(at(`attrs.${key}`), `${type} has no attribute "${key}"`);
-    else if (value !== null) {
+    else if (value !== null || spec.notNull) {
       const problem = spec.rule(value);
       if (problem) report(at(`attrs.${key}`), problem);
     }
@@ -165,6 +165,8 @@ function checkAttributes(owner: Json, type: string, at: (suffix: string) => stri
   for (const [key, spec] of Object.entries(rules)) {
     if (spec.required && (attrs?.[key] === undefined || attrs[key] === null)) report(at(`attrs.${key}`), spec.required);
   }
+  const combined = COMBINED_RULES[type]?.(attrs ?? {});
+  if (combined) report(at(`attrs.${combined.attr}`), combined.message);
 }
 
 function checkMark(mark: unknown, path: string, report: Report) {
@@ -185,21 +187,31 @@ function checkMark(mark: unknown, path: string, report: Report) {
 
 /**
  * Gives every block that lacks one an id. The id is derived from the block's place and text, so
- * an API client that sends the same body twice gets the same ids (and no new revision).
+ * an API client that sends the same body twice gets the same ids (and no new revision). One pass
+ * over the document and one over its JSON, both in document order: linear in the body's size.
  */
-function withBlockIds(doc: PMNode, taken: Set<string>): PMNode {
-  const missing: Array<{ pos: number; id: string }> = [];
-  doc.descendants((node, pos) => {
+function withBlockIds(doc: PMNode, taken: Set<string>): DocumentJSON {
+  const ids: string[] = [];
+  let place = 0;
+  doc.descendants((node) => {
+    place++;
     if (!BLOCK_ID_TYPES.includes(node.type.name) || node.attrs[BLOCK_ID_ATTRIBUTE]) return;
-    let id = `b${pos.toString(36)}-${fingerprint(`${node.type.name}:${node.textContent}`)}`;
+    let id = `b${place.toString(36)}-${fingerprint(`${node.type.name}:${node.textContent}`)}`;
     while (taken.has(id)) id = `${id}x`;
     taken.add(id);
-    missing.push({ pos, id });
+    ids.push(id);
   });
-  if (missing.length === 0) return doc;
-  const tr = EditorState.create({ doc }).tr;
-  for (const { pos, id } of missing) tr.setNodeAttribute(pos, BLOCK_ID_ATTRIBUTE, id);
-  return tr.doc;
+  const json = doc.toJSON() as DocumentJSON;
+  if (ids.length === 0) return json;
+  let next = 0;
+  const stack: JSONContent[] = [...(json.content ?? [])].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (BLOCK_ID_TYPES.includes(node.type!) && !node.attrs?.[BLOCK_ID_ATTRIBUTE]) node.attrs = { ...node.attrs, [BLOCK_ID_ATTRIBUTE]: ids[next++] };
+    const children = node.content ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return json;
 }
 
 /** FNV-1a, 32 bits, base 36: a short stable tag for a block's content. */

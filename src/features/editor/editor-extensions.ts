@@ -7,8 +7,9 @@ import { FIGURE } from '../../domain/document/figure';
 import { onlyPhotoDeskChanges } from '../../domain/document/photo-desk';
 import { imageFilesIn } from '../photos/model/files';
 import { EditorFigure } from './figure/editor-figure';
+import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
 
-interface EditorExtensionOptions {
+interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
   /** The photo desk's editor: only figure captions, credits and alt text change. */
   photoDeskOnly?: boolean;
@@ -77,20 +78,24 @@ const PhotoFiles = Extension.create<Pick<EditorExtensionOptions, 'onPhotoFiles'>
 });
 
 /**
- * The editor's extensions: the shared schema plus editing behaviour that only a browser needs
- * (history, placeholder, drop and gap cursors, list keys, shortcuts, the figure's React view,
- * photo uploads by drop and paste).
+ * The editor's extensions: the shared schema, with editor-only behaviour layered on (node views,
+ * history, placeholder, drop and gap cursors, list keys, shortcuts, photo uploads by drop and
+ * paste). Nodes keep their names, so the schema stays exactly the server's.
  */
-export function editorExtensions({ onLinkShortcut, photoDeskOnly = false, onPhotoFiles }: EditorExtensionOptions): AnyExtension[] {
-  const schema = documentExtensions.map((extension) => (extension.name === FIGURE ? EditorFigure.configure({ textEditable: !photoDeskOnly }) : extension));
+export function editorExtensions(options: EditorExtensionOptions): AnyExtension[] {
+  const photoDeskOnly = options.photoDeskOnly ?? false;
+  const editing: Record<string, AnyExtension> = {
+    readAlso: ReadAlsoEditing.configure({ onPickStory: options.onPickStory }),
+    [FIGURE]: EditorFigure.configure({ textEditable: !photoDeskOnly }),
+  };
   return [
-    ...schema,
+    ...documentExtensions.map((extension) => editing[extension.name] ?? extension),
     UndoRedo,
     ListKeymap,
     Dropcursor,
     Gapcursor,
     Placeholder.configure({ placeholder: 'Write the story…' }),
-    LinkShortcut.configure({ onLinkShortcut }),
-    ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles })]),
+    LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
+    ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
 }

@@ -1,5 +1,20 @@
 import { create } from 'zustand';
+import type { ReadAlsoLabel } from '../../domain/document/read-also';
 import type { SaveState } from './model/autosave';
+
+/** A small panel opened over the story: the link editor, or the story picker for "Read also". */
+export type EditorPopoverRequest =
+  | { kind: 'link'; at: number }
+  | {
+      kind: 'readAlso';
+      /** Where to show the picker. */
+      at: number;
+      label: ReadAlsoLabel;
+      /** Point an existing block (at this position) at another story, instead of inserting one. */
+      replacePos?: number;
+      /** Typed "Read also:" that opened the picker: put back if the picker is cancelled. */
+      restoreText?: string;
+    };
 
 /** UI-only state of the editor screen. Story data itself lives in TanStack Query and the editor. */
 interface EditorChromeState {
@@ -9,9 +24,9 @@ interface EditorChromeState {
   /** The side panel with the story's details (collapsible on narrow screens). */
   detailsOpen: boolean;
   toggleDetails: () => void;
-  /** The link editor under the toolbar. */
-  linkEditorOpen: boolean;
-  setLinkEditorOpen: (open: boolean) => void;
+  popover: EditorPopoverRequest | null;
+  openPopover: (request: EditorPopoverRequest) => void;
+  closePopover: () => void;
   /** The photo picker, open to insert a figure or to choose the lead photo. */
   photoPicker: 'figure' | 'lead' | null;
   setPhotoPicker: (purpose: 'figure' | 'lead' | null) => void;
@@ -22,8 +37,9 @@ export const useEditorChrome = create<EditorChromeState>((set) => ({
   setSaveState: (storyId, state) => set((current) => ({ saveStates: { ...current.saveStates, [storyId]: state } })),
   detailsOpen: true,
   toggleDetails: () => set((current) => ({ detailsOpen: !current.detailsOpen })),
-  linkEditorOpen: false,
-  setLinkEditorOpen: (open) => set({ linkEditorOpen: open }),
+  popover: null,
+  openPopover: (request) => set({ popover: request }),
+  closePopover: () => set({ popover: null }),
   photoPicker: null,
   setPhotoPicker: (purpose) => set({ photoPicker: purpose }),
 }));

@@ -26,8 +26,9 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
       {value ? (
         <>
           <PhotoImage className={styles.image} photoId={value.photoId} alt={value.alt} slot={320} sizes="290px" />
-          <TextAreaField label="Lead photo caption" rows={3} value={value.caption} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.caption} onChange={set('caption')} />
+          <TextAreaField id="story-leadPhoto-caption" label="Lead photo caption" rows={3} value={value.caption} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.caption} onChange={set('caption')} />
           <TextField
+            id="story-leadPhoto-credit"
             label="Lead photo credit"
             value={value.credit}
             readOnly={!editable}
@@ -35,7 +36,7 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
             hint={value.credit.trim() ? `Printed as “${creditLine(value.credit)}”.` : 'Printed after the caption as “PHOTO: CREDIT”.'}
             onChange={set('credit')}
           />
-          <TextAreaField label="Lead photo alt text" rows={2} value={value.alt} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.alt} onChange={set('alt')} />
+          <TextAreaField id="story-leadPhoto-alt" label="Lead photo alt text" rows={2} value={value.alt} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.alt} onChange={set('alt')} />
           {editable && (
             <div className={styles.actions}>
               <Button size="small" onClick={onChoose}>

@@ -24,17 +24,20 @@ interface MetadataPanelProps {
   errors: Partial<Record<keyof MetadataValues, string | null>>;
   readOnly: boolean;
   onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
-  /** Shown first: the lead photo. */
+  /** The lead photo section, shown first. */
+  leadPhoto?: ReactNode;
+  /** More sections for the panel (links, history). */
   children?: ReactNode;
 }
 
 /** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
-export function MetadataPanel({ story, values, errors, readOnly, onChange, children }: MetadataPanelProps) {
+export function MetadataPanel({ story, values, errors, readOnly, onChange, leadPhoto, children }: MetadataPanelProps) {
   return (
     <aside className={styles.panel} aria-label="Story details">
-      {children}
+      {leadPhoto}
       <PanelHeading>Details</PanelHeading>
       <TextField
+        id="story-byline"
         label="Byline"
         value={values.byline}
         maxLength={STORY_LIMITS.byline}
@@ -100,6 +103,7 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange, child
           ['Revision', story.revision],
         ]}
       />
+      {children}
     </aside>
   );
 }

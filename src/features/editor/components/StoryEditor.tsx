@@ -1,8 +1,10 @@
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Link, useBlocker } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
+import { panelHeadingClass } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Photo } from '../../../domain/api/photos';
 import type { Story } from '../../../domain/api/stories';
@@ -24,13 +26,20 @@ import { figureRange, insertFigure, leadPhotoFor, trackPosition } from '../model
 import { InOrder } from '../model/in-order';
 import { useEditorChrome } from '../store';
 import bodyStyles from './BodyEditor.module.css';
+import { EditorPopover } from './EditorPopover';
 import { LeadPhotoPanel, LeadPhotoPreview } from './LeadPhotoPanel';
 import { LinkEditor } from './LinkEditor';
+import { LinkedFrom } from './LinkedFrom';
 import { parseTags, tagsProblem } from '../model/tags';
 import { MetadataPanel, type MetadataValues } from './MetadataPanel';
+import { ReadAlsoPicker } from './ReadAlsoPicker';
 import { SaveStatus } from './SaveStatus';
 import styles from './StoryEditor.module.css';
 import { Toolbar } from './Toolbar';
+import { useStoryEvents } from '../../workflow/api/get-story-events';
+import { PendingChanges } from '../../workflow/components/PendingChanges';
+import { StoryLog } from '../../workflow/components/StoryLog';
+import { useWorkflow } from '../../workflow/components/useWorkflow';
 
 interface StoryEditorProps {
   /** The story as loaded; the editor owns the working copy from here on. */
@@ -67,8 +76,9 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     seoTitle: initial.seoTitle,
     seoDescription: initial.seoDescription,
   });
-  const linkEditorOpen = useEditorChrome((chrome) => chrome.linkEditorOpen);
-  const setLinkEditorOpen = useEditorChrome((chrome) => chrome.setLinkEditorOpen);
+  const popover = useEditorChrome((chrome) => chrome.popover);
+  const openPopover = useEditorChrome((chrome) => chrome.openPopover);
+  const closePopover = useEditorChrome((chrome) => chrome.closePopover);
   const detailsOpen = useEditorChrome((chrome) => chrome.detailsOpen);
   const toggleDetails = useEditorChrome((chrome) => chrome.toggleDetails);
   const photoPicker = useEditorChrome((chrome) => chrome.photoPicker);
@@ -98,10 +108,10 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   const autosave = useAutosave(initial, read);
 
   // Options keep their identity across renders: useEditor re-applies any option that changes.
+  const editorRef = useRef<Editor | null>(null);
   // Photos dropped or pasted into the body upload here, then take their place as figures, in
   // the order they were dropped.
   const uploadBatches = useRef<Array<{ order: InOrder<Photo>; place: ReturnType<typeof trackPosition> }>>([]);
-  const editorRef = useRef<ReturnType<typeof useEditor> | null>(null);
   const uploads = useUploadQueue(undefined, (item) => {
     const batch = uploadBatches.current.find((entry) => entry.order.has(item.key));
     const current = editorRef.current;
@@ -124,9 +134,11 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   placeUploadsRef.current = placeUploads;
   useEffect(() => () => uploadBatches.current.forEach((batch) => batch.place.stop()), []);
 
+  const openLinkEditor = () => openPopover({ kind: 'link', at: editorRef.current?.state.selection.to ?? 0 });
   const [extensions] = useState(() =>
     editorExtensions({
-      onLinkShortcut: () => setLinkEditorOpen(true),
+      onLinkShortcut: () => openLinkEditor(),
+      onPickStory: (request) => openPopover({ kind: 'readAlso', ...request }),
       photoDeskOnly,
       onPhotoFiles: can(user, 'photos:upload') ? (files, position) => placeUploadsRef.current(files, position) : undefined,
     }),
@@ -146,15 +158,15 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       if (transaction.docChanged) autosave.change('body');
     },
   });
-  readBody.current = () => editor.getJSON() as DocumentJSON;
   editorRef.current = editor;
+  readBody.current = () => editor.getJSON() as DocumentJSON;
   useEffect(() => editor.setEditable(photosEditable, false), [editor, photosEditable]);
   useEffect(
     () => () => {
-      setLinkEditorOpen(false);
+      closePopover();
       setPhotoPicker(null);
     },
-    [setLinkEditorOpen, setPhotoPicker],
+    [closePopover, setPhotoPicker],
   );
 
   const changeLeadPhoto = (value: LeadPhoto | null) => {
@@ -223,6 +235,40 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     editor.commands.focus();
   };
   const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
+
+  // The publish checklist points at problems: a field, or the block of a linked story.
+  const goTo = (target: string) => {
+    if (target.startsWith('story:')) {
+      const storyId = target.slice('story:'.length);
+      let found: number | null = null;
+      editor.state.doc.descendants((node, pos) => {
+        if (found !== null) return false;
+        if ((node.type.name === 'readAlso' && node.attrs.storyId === storyId) || node.marks.some((mark) => mark.attrs.storyId === storyId)) found = pos;
+        return true;
+      });
+      if (found !== null) editor.chain().focus().setNodeSelection(found).scrollIntoView().run();
+      return;
+    }
+    if (target.startsWith('block:')) {
+      // A photo in the body: the cursor goes to the end of its caption.
+      const blockId = target.slice('block:'.length);
+      let end: number | null = null;
+      editor.state.doc.descendants((node, pos) => {
+        if (end !== null) return false;
+        if (node.attrs.id === blockId) end = pos + node.nodeSize - 1;
+        return true;
+      });
+      if (end !== null) editor.chain().focus(end).scrollIntoView().run();
+      return;
+    }
+    if ((target === 'byline' || target.startsWith('leadPhoto')) && !detailsOpen) toggleDetails();
+    requestAnimationFrame(() => document.getElementById(`story-${target}`)?.focus());
+  };
+  const workflow = useWorkflow({ story: confirmed, user, flush: () => autosave.flush(), goTo });
+  const events = useStoryEvents(initial.id);
+  const lastEvent = events.data?.[events.data.length - 1];
+  const sentBack = lastEvent?.kind === 'transition' && lastEvent.note && lastEvent.to === confirmed.status ? lastEvent : null;
+  const updateWaiting = confirmed.status === 'published' && confirmed.liveRevision !== null && confirmed.revision > confirmed.liveRevision;
   const takeTheirs = () => {
     if (saveState?.kind !== 'conflict') return;
     const server = saveState.server;
@@ -260,6 +306,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
         <StatusBadge status={confirmed.status} />
         <SaveStatus storyId={initial.id} />
         <span className={styles.spacer} />
+        {workflow.actions}
         <span className={styles.meta} aria-live="off">
           {formatNumber(words)} words · {readingMinutes(words)} min read
         </span>
@@ -271,6 +318,19 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       <div className={detailsOpen ? styles.layout : `${styles.layout} ${styles.layoutCollapsed}`}>
         <main id="main" className={styles.canvasColumn}>
           <div className={styles.canvas}>
+            {workflow.problems && <div className={styles.banner}>{workflow.problems}</div>}
+            {workflow.dialog}
+            {sentBack && (
+              <Alert tone="warning" className={styles.banner}>
+                Sent back by {sentBack.actor.name}: “{sentBack.note}”
+              </Alert>
+            )}
+            {updateWaiting && (
+              <Alert tone="info" className={styles.banner}>
+                Published — changes not yet live. Readers see revision {confirmed.liveRevision}; a chief editor publishes the update.
+                <PendingChanges storyId={initial.id} revision={confirmed.revision} />
+              </Alert>
+            )}
             {readOnly && !photosEditable && (
               <Alert tone="info" className={styles.banner}>
                 You can read this story but not edit it.
@@ -358,17 +418,38 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
 
             {!readOnly && (
               <div className={styles.toolbarDock}>
-                <Toolbar editor={editor} onLink={() => setLinkEditorOpen(true)} onInsertPhoto={() => setPhotoPicker('figure')} />
-                {linkEditorOpen && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
+                <Toolbar
+                  editor={editor}
+                  onLink={openLinkEditor}
+                  onReadAlso={() => openPopover({ kind: 'readAlso', at: editor.state.selection.from, label: 'Read also' })}
+                  onInsertPhoto={() => setPhotoPicker('figure')}
+                />
                 <UploadList items={uploads.items} onCancel={(key) => uploads.queue.cancel(key)} onDismiss={(key) => uploads.queue.dismiss(key)} />
               </div>
             )}
             <EditorContent editor={editor} className={bodyStyles.body} />
+            {popover && !readOnly && (
+              <EditorPopover editor={editor} at={popover.at} label={popover.kind === 'link' ? 'Link' : 'Read also'}>
+                {popover.kind === 'link' ? (
+                  <LinkEditor editor={editor} storyId={initial.id} onClose={closePopover} />
+                ) : (
+                  <ReadAlsoPicker editor={editor} request={popover} storyId={initial.id} onClose={closePopover} />
+                )}
+              </EditorPopover>
+            )}
           </div>
         </main>
         {detailsOpen && (
-          <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta}>
-            <LeadPhotoPanel value={leadPhoto} editable={photosEditable} onChange={changeLeadPhoto} onChoose={() => setPhotoPicker('lead')} />
+          <MetadataPanel
+            story={confirmed}
+            values={meta}
+            errors={{ tagsText: tagsError }}
+            readOnly={readOnly}
+            onChange={changeMeta}
+            leadPhoto={<LeadPhotoPanel value={leadPhoto} editable={photosEditable} onChange={changeLeadPhoto} onChoose={() => setPhotoPicker('lead')} />}
+          >
+            <LinkedFrom storyId={initial.id} />
+            <StoryLog storyId={initial.id} headingClass={panelHeadingClass} sectionClass={styles.panelSection} />
           </MetadataPanel>
         )}
       </div>

@@ -10,6 +10,7 @@ import {
   List,
   ListOrdered,
   Minus,
+  Newspaper,
   Pilcrow,
   Redo2,
   Strikethrough,
@@ -33,7 +34,7 @@ interface ToolDefinition {
   run: (editor: Editor) => void;
 }
 
-function tools(onLink: () => void, onInsertPhoto: () => void): ToolDefinition[][] {
+function tools(onLink: () => void, onReadAlso: () => void, onInsertPhoto: () => void): ToolDefinition[][] {
   return [
     [
       { label: 'Undo', shortcut: `${MOD}+Z`, icon: Undo2, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
@@ -55,6 +56,7 @@ function tools(onLink: () => void, onInsertPhoto: () => void): ToolDefinition[][
       { label: 'Numbered list', shortcut: `${MOD}+Shift+7`, icon: ListOrdered, active: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
       { label: 'Quote', shortcut: `${MOD}+Shift+B`, icon: TextQuote, active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
       { label: 'Divider', icon: Minus, run: (e) => e.chain().focus().setHorizontalRule().run() },
+      { label: 'Read also', shortcut: `${MOD}+Alt+R`, icon: Newspaper, run: () => onReadAlso() },
     ],
     [{ label: 'Insert photo', icon: ImagePlus, run: () => onInsertPhoto() }],
   ];
@@ -64,8 +66,18 @@ function tools(onLink: () => void, onInsertPhoto: () => void): ToolDefinition[][
  * The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar
  * pattern). Button states come from a selector that re-renders only when they change.
  */
-export function Toolbar({ editor, onLink, onInsertPhoto }: { editor: Editor; onLink: () => void; onInsertPhoto: () => void }) {
-  const groups = tools(onLink, onInsertPhoto);
+export function Toolbar({
+  editor,
+  onLink,
+  onReadAlso,
+  onInsertPhoto,
+}: {
+  editor: Editor;
+  onLink: () => void;
+  onReadAlso: () => void;
+  onInsertPhoto: () => void;
+}) {
+  const groups = tools(onLink, onReadAlso, onInsertPhoto);
   const flat = groups.flat();
   const state = useEditorState({
     editor,

@@ -1,4 +1,4 @@
-import type { StoryListQuery } from '../../../domain/api/stories';
+import type { StoryListQuery } from '../../../domain/api/story-queries';
 
 export type StoryListFilters = Pick<StoryListQuery, 'status' | 'section' | 'q' | 'author'>;
 

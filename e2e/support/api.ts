@@ -1,0 +1,40 @@
+import { request, type APIRequestContext } from '@playwright/test';
+import type { Story } from '../../src/domain/api/stories';
+import type { Role } from '../../src/domain/auth/roles';
+import { TEST_ACCOUNTS } from './accounts';
+
+/** A second person working through the API at the same time as the browser under test. */
+export class ApiSession {
+  private constructor(
+    private readonly context: APIRequestContext,
+    private readonly csrfToken: string,
+  ) {}
+
+  static async logIn(baseURL: string, role: Role): Promise<ApiSession> {
+    const context = await request.newContext({ baseURL });
+    const { email, password } = TEST_ACCOUNTS[role];
+    const response = await context.post('/api/session', { data: { email, password } });
+    if (!response.ok()) throw new Error(`login as ${role} failed: ${response.status()}`);
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return new ApiSession(context, csrfToken);
+  }
+
+  async createStory(fields: Record<string, unknown>): Promise<Story> {
+    const response = await this.context.post('/api/stories', { data: fields, headers: { 'x-csrf-token': this.csrfToken } });
+    if (response.status() !== 201) throw new Error(`create failed: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as Story;
+  }
+
+  async saveStory(story: Story, changes: Record<string, unknown>): Promise<Story> {
+    const response = await this.context.patch(`/api/stories/${story.id}`, {
+      data: changes,
+      headers: { 'x-csrf-token': this.csrfToken, 'if-match': `"${story.revision}"` },
+    });
+    if (!response.ok()) throw new Error(`save failed: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as Story;
+  }
+
+  async dispose() {
+    await this.context.dispose();
+  }
+}

@@ -1,0 +1,97 @@
+import type { LeadPhoto } from '../../../src/domain/story/fields';
+import type { StoryStatus } from '../../../src/domain/story/status';
+import type { Db } from '../transaction';
+
+/** The fields a revision snapshot keeps (see services/stories.ts `snapshotOf`). */
+export interface LiveSnapshot {
+  headline: string;
+  standfirst: string;
+  byline: string;
+  dateline: string;
+  section: string | null;
+  tags: string[];
+  seoTitle: string;
+  seoDescription: string;
+  /** Absent from revisions saved before stories had lead photos. */
+  leadPhoto?: LeadPhoto | null;
+  body: { type: 'doc'; content?: unknown[] };
+}
+
+export interface PublicStory {
+  id: string;
+  slug: string;
+  status: StoryStatus;
+  publishedAt: string | null;
+  /** When the live revision was saved: the public "updated" time. */
+  liveSavedAt: string | null;
+  live: LiveSnapshot | null;
+}
+
+const liveColumns = ['stories.id', 'stories.slug', 'stories.status', 'stories.published_at', 'story_revisions.snapshot', 'story_revisions.saved_at'] as const;
+
+type LiveRow = { id: string; slug: string; status: string; published_at: string | null; snapshot: string | null; saved_at: string | null };
+
+function toPublicStory(row: LiveRow): PublicStory {
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status as StoryStatus,
+    publishedAt: row.published_at,
+    liveSavedAt: row.saved_at,
+    live: row.snapshot ? (JSON.parse(row.snapshot) as LiveSnapshot) : null,
+  };
+}
+
+/** A story by its web address, with the revision readers see (null before its first publication). */
+export async function findPublicStoryBySlug(db: Db, slug: string): Promise<PublicStory | undefined> {
+  const row = await db
+    .selectFrom('stories')
+    .leftJoin('story_revisions', (join) =>
+      join.onRef('story_revisions.story_id', '=', 'stories.id').onRef('story_revisions.revision', '=', 'stories.live_revision'),
+    )
+    .select(liveColumns)
+    .where('stories.slug', '=', slug)
+    .executeTakeFirst();
+  return row ? toPublicStory(row) : undefined;
+}
+
+/** Live revisions of these stories (for "Read also" and links on a public page). */
+export async function findPublicStories(db: Db, ids: string[]): Promise<PublicStory[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stories')
+    .leftJoin('story_revisions', (join) =>
+      join.onRef('story_revisions.story_id', '=', 'stories.id').onRef('story_revisions.revision', '=', 'stories.live_revision'),
+    )
+    .select(liveColumns)
+    .where('stories.id', 'in', ids)
+    .execute();
+  return rows.map(toPublicStory);
+}
+
+/** The latest published stories, newest publication first (the RSS feed). */
+export async function latestPublished(db: Db, limit: number): Promise<PublicStory[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .innerJoin('story_revisions', (join) =>
+      join.onRef('story_revisions.story_id', '=', 'stories.id').onRef('story_revisions.revision', '=', 'stories.live_revision'),
+    )
+    .select(liveColumns)
+    .where('stories.status', '=', 'published')
+    .orderBy('stories.published_at', 'desc')
+    .orderBy('stories.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toPublicStory);
+}
+
+/** Corrections readers should be told about: when and what. */
+export function findCorrections(db: Db, storyId: string) {
+  return db
+    .selectFrom('story_events')
+    .select(['at', 'note'])
+    .where('story_id', '=', storyId)
+    .where('kind', '=', 'correction')
+    .orderBy('at')
+    .execute();
+}

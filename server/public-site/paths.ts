@@ -1,0 +1,2 @@
+/** The public address of a story page. */
+export const storyPath = (slug: string) => `/news/${encodeURIComponent(slug)}`;

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { failedItems } from '../../src/domain/story/checklist';
+import { loadStory } from '../db/repositories/stories';
+import { insertStoryEvent } from '../db/repositories/story-events';
+import { inTransaction } from '../db/transaction';
+import type { StoryStore } from './stories';
+import { runChecklist } from './workflow';
+
+export interface ScheduleOutcome {
+  published: string[];
+  /** Due but refused by the checklist (the story went back to approved, with a note why). */
+  held: string[];
+}
+
+/**
+ * Publishes every scheduled story whose time has come. Each one is claimed by a conditional
+ * update, so however many API processes run this at once (and however often after a restart),
+ * a story is published exactly once. The checklist runs again: the story may have been edited
+ * since it was scheduled.
+ */
+export async function publishDueStories(store: StoryStore, now = new Date()): Promise<ScheduleOutcome> {
+  const at = now.toISOString();
+  const due = await store.db
+    .selectFrom('stories')
+    .select(['id'])
+    .where('status', '=', 'scheduled')
+    .where('scheduled_at', '<=', at)
+    .orderBy('scheduled_at')
+    .execute();
+  const outcome: ScheduleOutcome = { published: [], held: [] };
+  for (const { id } of due) {
+    const story = await loadStory(store.db, id);
+    if (!story || story.status !== 'scheduled') continue;
+    // Whoever scheduled it answers for it in the log.
+    const scheduler = await store.db
+      .selectFrom('story_events')
+      .select('actor_id')
+      .where('story_id', '=', id)
+      .where('to_status', '=', 'scheduled')
+      .orderBy('at', 'desc')
+      .executeTakeFirst();
+    const actorId = scheduler?.actor_id ?? story.authorIds[0];
+    const failed = failedItems(await runChecklist(store, story, null));
+    const publish = failed.length === 0;
+    const claimed = await inTransaction(store.db, async (trx) => {
+      const result = await trx
+        .updateTable('stories')
+        .set(
+          publish
+            ? { status: 'published', live_revision: story.revision, published_at: story.publishedAt ?? at, scheduled_at: null, updated_at: at }
+            : { status: 'approved', scheduled_at: null, updated_at: at },
+        )
+        .where('id', '=', id)
+        .where('status', '=', 'scheduled')
+        .where('scheduled_at', '<=', at)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await insertStoryEvent(trx, {
+        id: randomUUID(),
+        story_id: id,
+        kind: 'transition',
+        from_status: 'scheduled',
+        to_status: publish ? 'published' : 'approved',
+        note: publish
+          ? 'Published at the scheduled time'
+          : `Not published at the scheduled time: ${failed.map((item) => item.problem).join('; ')}`,
+        revision: story.revision,
+        actor_id: actorId,
+        at,
+      });
+      return true;
+    });
+    if (claimed) (publish ? outcome.published : outcome.held).push(id);
+  }
+  return outcome;
+}
+
+/** Checks for due stories now and every `intervalMs`; returns a function that stops it. */
+export function startScheduler(store: StoryStore, log: (error: unknown) => void, intervalMs = 15_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await publishDueStories(store);
+    } catch (error) {
+      log(error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,39 @@
+import type { Role } from '../../domain/auth/roles';
+import type { StoryListFilters } from '../stories/api/query-keys';
+
+export interface DeskView {
+  id: string;
+  title: string;
+  /** What the view is for, under its title. */
+  description: string;
+  filters: StoryListFilters;
+}
+
+const MINE: DeskView = { id: 'mine', title: 'My stories', description: 'Stories you wrote, in every state.', filters: { author: 'me' } };
+const DESK: DeskView = {
+  id: 'desk',
+  title: 'Desk',
+  description: 'Submitted by reporters, or ready for the chief editor.',
+  filters: { status: 'submitted,ready' },
+};
+const APPROVAL: DeskView = { id: 'approval', title: 'Approval queue', description: 'Ready stories waiting for approval.', filters: { status: 'ready' } };
+const SCHEDULED: DeskView = {
+  id: 'scheduled',
+  title: 'Approved and scheduled',
+  description: 'Approved, or waiting for their time to publish.',
+  filters: { status: 'approved,scheduled' },
+};
+
+/** The views each role works from. */
+export function deskViews(role: Role): DeskView[] {
+  switch (role) {
+    case 'reporter':
+      return [MINE];
+    case 'editor':
+      return [DESK, MINE];
+    case 'chief_editor':
+      return [APPROVAL, SCHEDULED, DESK];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import type { StoryEventsResponse } from '../../../domain/api/stories';
+import { apiRequest } from '../../../lib/api-client';
+import { storyKeys } from '../../stories/api/query-keys';
+
+export async function getStoryEvents(id: string, signal?: AbortSignal) {
+  const { data } = await apiRequest<StoryEventsResponse>(`/api/stories/${encodeURIComponent(id)}/events`, { signal });
+  return data.items;
+}
+
+/** The story's log: every move, publication and correction, oldest first. */
+export function useStoryEvents(id: string) {
+  return useQuery({ queryKey: [...storyKeys.detail(id), 'events'], queryFn: ({ signal }) => getStoryEvents(id, signal) });
+}
