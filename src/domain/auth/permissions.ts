@@ -68,11 +68,11 @@ export function can(user: Actor | null | undefined, action: Action, story?: Stor
       if (!story || story.status === 'spiked') return false;
       if (role === 'photo_editor') return true;
       return can(user, 'story:edit', story);
+    case 'story:publishUpdate':
+      return role === 'chief_editor' && story?.status === 'published';
     case 'photos:view':
     case 'photos:upload':
       return EDITORIAL.includes(role);
-    case 'story:publishUpdate':
-      return role === 'chief_editor' && story?.status === 'published';
     case 'photos:manage':
       return role === 'photo_editor' || DESK.includes(role);
     case 'users:manage':
