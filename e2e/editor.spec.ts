@@ -123,7 +123,7 @@ test('the toolbar works from the keyboard alone', async ({ page }) => {
   const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
   await expect(toolbar.getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(toolbar.getByRole('button', { name: 'Read also' })).toBeFocused();
+  await expect(toolbar.getByRole('button', { name: 'Insert photo' })).toBeFocused();
   await page.keyboard.press('Home');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   const bold = toolbar.getByRole('button', { name: 'Bold' });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,6 +13,8 @@ import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import type { RouteContext } from './http/types';
 import { healthRoutes } from './routes/health/routes';
+import { mediaRoutes } from './routes/media/routes';
+import { photoRoutes } from './routes/photos/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { storyRoutes } from './routes/stories/routes';
 import { workflowRoutes } from './routes/stories/workflow-routes';
@@ -88,12 +91,16 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     transform: jsonSchemaTransform,
   });
   await app.register(authentication, { config, database });
+  // Photo uploads; each route that reads parts sets its own limits (see routes/photos).
+  await app.register(multipart, { limits: { fileSize: config.uploads.maxBytes, files: 1, fields: 0, parts: 1 } });
 
   const context: RouteContext = { app, config, database };
   healthRoutes(context);
   sessionRoutes(context);
   userRoutes(context);
   storyRoutes(context);
+  photoRoutes(context);
+  mediaRoutes(context);
   workflowRoutes(context);
   publicSiteRoutes(context);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -1,9 +1,10 @@
 import path from 'node:path';
+import { DEFAULT_UPLOAD_LIMITS } from '../src/domain/photos/limits';
 
 export interface AppConfig {
   port: number;
   host: string;
-  /** Where the SQLite database, demo logins and (later) photos live. */
+  /** Where the SQLite database, demo logins and photos (under `photos/`) live. */
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded SQLite database is used. */
   databaseUrl: string | null;
@@ -25,6 +26,12 @@ export interface AppConfig {
    * session cookie is marked Secure when the client used HTTPS.
    */
   trustProxy: boolean | number | string[];
+  uploads: {
+    /** Largest photo file accepted, in bytes. */
+    maxBytes: number;
+    /** Most pixels (width × height) a photo may declare: larger ones are refused before decoding. */
+    maxPixels: number;
+  };
   /** The public site's address, for canonical links and the feed (e.g. https://news.example.org); else taken from each request. */
   publicUrl: string | null;
 }
@@ -46,6 +53,17 @@ function parseSeed(value: string | undefined): AppConfig['seed'] {
   if (value === undefined || value === '' || value === 'demo') return 'demo';
   if (value === 'none') return 'none';
   throw new Error(`NEWSROOM_SEED must be "demo" or "none", not "${value}"`);
+}
+
+export function defaultUploadLimits(): AppConfig['uploads'] {
+  return { ...DEFAULT_UPLOAD_LIMITS };
+}
+
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number, not "${value}"`);
+  return number;
 }
 
 function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
@@ -80,6 +98,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessions: defaultSessionTimeouts(),
     logger: env.NEWSROOM_LOG !== 'off',
     trustProxy: parseTrustProxy(env.NEWSROOM_TRUST_PROXY),
+    uploads: {
+      maxBytes: Math.round(parsePositive('NEWSROOM_MAX_UPLOAD_MB', env.NEWSROOM_MAX_UPLOAD_MB, DEFAULT_UPLOAD_LIMITS.maxBytes / 1024 / 1024) * 1024 * 1024),
+      maxPixels: Math.round(
+        parsePositive('NEWSROOM_MAX_UPLOAD_MEGAPIXELS', env.NEWSROOM_MAX_UPLOAD_MEGAPIXELS, DEFAULT_UPLOAD_LIMITS.maxPixels / 1_000_000) * 1_000_000,
+      ),
+    },
     publicUrl: parsePublicUrl(env.NEWSROOM_PUBLIC_URL),
   };
 }

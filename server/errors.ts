@@ -23,6 +23,9 @@ export const unauthenticated = (message = 'Log in to continue') => new AppError(
 export const forbidden = (message = 'You are not allowed to do that') => new AppError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
+export const payloadTooLarge = (message: string, details?: unknown) => new AppError(413, 'payload_too_large', message, details);
+export const unsupportedMediaType = (message: string) => new AppError(415, 'unsupported_media_type', message);
+export const invalidImage = (message: string) => new AppError(422, 'invalid_image', message);
 export const preconditionRequired = (message: string) => new AppError(428, 'precondition_required', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });

@@ -5,6 +5,7 @@ import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { DEMO_LOGINS_FILE, formatDemoLogins, seedDemoNewsroom } from './seed/demo-newsroom';
 import { startHousekeeping } from './services/housekeeping';
+import { PhotoStorage } from './services/photo-storage';
 import { startScheduler } from './services/scheduler';
 
 /** Entry point: reads the environment, migrates, seeds an empty database, serves. */
@@ -12,6 +13,7 @@ async function main() {
   const config = configFromEnv();
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db, database.dialect);
+  new PhotoStorage(config.dataDir).sweepIncoming();
 
   if (config.seed === 'demo') {
     const logins = await seedDemoNewsroom(database, config.dataDir);

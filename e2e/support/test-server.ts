@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../server/app';
-import { defaultSessionTimeouts } from '../../server/config';
+import { defaultSessionTimeouts, defaultUploadLimits } from '../../server/config';
 import { openDatabase } from '../../server/db/connection';
 import { migrateToLatest } from '../../server/db/migrate';
 import { createAccount } from '../../server/services/accounts';
@@ -31,6 +31,7 @@ async function main() {
       sessions: defaultSessionTimeouts(),
       logger: false,
       trustProxy: false,
+      uploads: defaultUploadLimits(),
       publicUrl: null,
     },
     database,

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connection';
 import * as initial from './migrations/001-initial';
+import * as photos from './migrations/002-photos';
 import * as storyLinks from './migrations/003-story-links';
 import * as storyEvents from './migrations/004-story-events';
 import * as approvedRevision from './migrations/005-approved-revision';
@@ -9,6 +10,7 @@ import type { Database } from './schema';
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
 const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Promise<void> }> = {
   '001-initial': initial,
+  '002-photos': photos,
   '003-story-links': storyLinks,
   '004-story-events': storyEvents,
   '005-approved-revision': approvedRevision,

@@ -11,6 +11,7 @@ export interface Database {
   stories: StoriesTable;
   story_authors: StoryAuthorsTable;
   story_revisions: StoryRevisionsTable;
+  photos: PhotosTable;
   story_links: StoryLinksTable;
   story_events: StoryEventsTable;
 }
@@ -82,6 +83,8 @@ export interface StoriesTable {
   tags: string;
   seo_title: string;
   seo_description: string;
+  /** JSON `{ photoId, caption, credit, alt }`, or null when the story has no lead photo. */
+  lead_photo: string | null;
   /** ProseMirror JSON. */
   body: string;
   /**
@@ -117,4 +120,26 @@ export interface StoryRevisionsTable {
   saved_at: string;
   /** The editor (one open tab) that sent the save, so a retried save is not a conflict with itself. */
   editor_id: string | null;
+}
+
+export interface PhotosTable {
+  /** SHA-256 of the original file, hex: names its files too. */
+  id: string;
+  /** jpeg, png, webp or avif, as read from the content. */
+  format: string;
+  /** Upright size in pixels. */
+  width: number;
+  height: number;
+  byte_size: number;
+  original_name: string;
+  caption: string;
+  credit: string;
+  creator: string;
+  copyright: string;
+  alt: string;
+  /** Caption, credit and creator, folded like story search text. */
+  search_text: string;
+  uploaded_by: string;
+  created_at: string;
+  updated_at: string;
 }

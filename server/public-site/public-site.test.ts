@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/api/stories';
 import type { Role } from '../../src/domain/auth/roles';
+import type { Photo } from '../../src/domain/api/photos';
 import { paragraphs } from '../test/documents';
+import { jpegBytes, multipartBody } from '../test/images';
 import { startTestApp, testDialects, type ApiClient, type TestApp } from '../test/harness';
 
 describe.each(testDialects())('public site on %s', (dialect) => {
@@ -53,6 +55,42 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(html).toContain('<meta name="description" content="A night ferry runs from Monday">');
     expect(html).not.toMatch(/<script/i);
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('shows the lead photo under the byline and photos in the body, each captioned with PHOTO: CREDIT', async () => {
+    const upload = await clients.reporter!.postForm('/api/photos', multipartBody([{ name: 'file', filename: 'gardens.jpg', data: await jpegBytes({ width: 1600, height: 1000 }) }]));
+    const photo = upload.json() as Photo;
+    const story = await publish({
+      headline: 'Better US-China ties but still deep disagreements',
+      standfirst: 'Talks in Beijing follow.',
+      byline: 'Reuters',
+      dateline: 'SHANGHAI',
+      leadPhoto: {
+        photoId: photo.id,
+        caption: 'US Secretary of State Blinken and US Ambassador to China Burns walk through the Yu Gardens in Shanghai, China, April 24, 2024.',
+        credit: 'Reuters',
+        alt: 'Two men in suits walk past a pavilion',
+      },
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Blinken arrived on Wednesday.' }] },
+          { type: 'figure', attrs: { photoId: photo.id, credit: 'AFP', alt: 'A crowd', width: 1600, height: 1000 }, content: [{ type: 'text', text: 'Crowds <outside>.' }] },
+        ],
+      },
+    });
+    const html = (await visit(`/news/${story.slug}`)).body;
+    const lead = html.indexOf('<figure class="lead-photo"');
+    expect(lead).toBeGreaterThan(html.indexOf('class="byline"'));
+    expect(lead).toBeLessThan(html.indexOf('class="dateline"'));
+    expect(html).toContain(
+      '<figcaption><span data-caption="">US Secretary of State Blinken and US Ambassador to China Burns walk through the Yu Gardens in Shanghai, China, April 24, 2024.</span> <span class="credit" data-credit="Reuters">PHOTO: REUTERS</span></figcaption>',
+    );
+    expect(html).toContain(`<img src="/media/photos/${photo.id}/1024.jpg"`);
+    expect(html).toContain('alt="Two men in suits walk past a pavilion" width="1600" height="1000" loading="eager"');
+    expect(html).toContain('<span data-caption="">Crowds &lt;outside&gt;.</span> <span class="credit" data-credit="AFP">PHOTO: AFP</span>');
+    expect(html).toContain(`<meta property="og:image" content="https://news.example.org/media/photos/${photo.id}/1024.jpg">`);
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('keeps showing the live revision until the update is published, then notes the correction', async () => {

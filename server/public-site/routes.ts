@@ -5,6 +5,7 @@ import { storyReferences } from '../../src/domain/document/references';
 import { documentText } from '../../src/domain/document/text';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import { findCorrections, findPublicStories, findPublicStoryBySlug, latestPublished, type PublicStory } from '../db/repositories/public-stories';
+import { findPhotoRow } from '../db/repositories/photos';
 import type { Db } from '../db/transaction';
 import { zodRoutes, type RouteContext } from '../http/types';
 import { messagePage, SITE_NAME } from './page';
@@ -33,6 +34,11 @@ async function linkedStories(db: Db, body: DocumentJSON): Promise<Map<string, Li
     linked.set(target.id, { headline: target.live.headline, path: target.status === 'published' ? storyPath(target.slug) : null });
   }
   return linked;
+}
+
+async function photoSize(db: Db, photoId: string): Promise<{ width: number; height: number } | null> {
+  const photo = await findPhotoRow(db, photoId);
+  return photo ? { width: photo.width, height: photo.height } : null;
 }
 
 function html(reply: FastifyReply, status: number, body: string, cache: string) {
@@ -65,6 +71,7 @@ export function publicSiteRoutes({ app, config, database }: RouteContext) {
         linked: await linkedStories(db, live.live.body as DocumentJSON),
         corrections: await findCorrections(db, story.id),
         canonicalUrl: `${siteUrl(request, config.publicUrl)}${storyPath(story.slug)}`,
+        leadPhotoSize: live.live.leadPhoto ? await photoSize(db, live.live.leadPhoto.photoId) : null,
       });
       return html(reply, 200, body, 'public, max-age=60');
     },

@@ -18,8 +18,9 @@ h3 { font-size: 21px; margin: 1.2em 0 0.4em; }
 .body p { margin: 0 0 1em; }
 .body blockquote { margin: 1.2em 0; padding-left: 1em; border-left: 3px solid var(--accent); font-style: italic; }
 .body hr { width: 40%; margin: 2em auto; border: none; border-top: 1px solid var(--rule); }
-.body figure { margin: 1.5em 0; }
-.body figure img { width: 100%; height: auto; display: block; }
+.body figure, .lead-photo { margin: 1.5em 0; }
+.body figure img, .lead-photo img { width: 100%; height: auto; display: block; }
+figcaption .credit { font-size: 12px; letter-spacing: 0.03em; }
 figcaption { font: 14px/1.45 system-ui, sans-serif; color: var(--muted); margin-top: 6px; }
 .read-also { font-weight: 700; }
 .corrections { margin-top: 2em; padding-top: 1em; border-top: 1px solid var(--rule); font-size: 16px; }

@@ -1,4 +1,5 @@
-import { escapeHtml, renderDocumentHtml, type LinkedStory } from '../../src/domain/document/render-html';
+import { escapeHtml, renderDocumentHtml, renderLeadPhotoHtml, type LinkedStory } from '../../src/domain/document/render-html';
+import { renditionUrl } from '../../src/domain/photos/renditions';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import type { LiveSnapshot, PublicStory } from '../db/repositories/public-stories';
 import { page, readableDate, SITE_NAME } from './page';
@@ -9,6 +10,8 @@ export interface StoryPageInput {
   linked: ReadonlyMap<string, LinkedStory>;
   corrections: Array<{ at: string; note: string | null }>;
   canonicalUrl: string;
+  /** The lead photo's size in pixels, when the library knows it. */
+  leadPhotoSize?: { width: number; height: number } | null;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface StoryPageInput {
  * byline and date, dateline, body (subheadings, figures, "Read also" links), corrections.
  * Everything comes from the live revision; every value is escaped.
  */
-export function renderStoryPage({ story, linked, corrections, canonicalUrl }: StoryPageInput): string {
+export function renderStoryPage({ story, linked, corrections, canonicalUrl, leadPhotoSize = null }: StoryPageInput): string {
   const { live } = story;
   const title = live.seoTitle || live.headline;
   const description = live.seoDescription || live.standfirst;
@@ -29,6 +32,7 @@ export function renderStoryPage({ story, linked, corrections, canonicalUrl }: St
     ['og:url', canonicalUrl],
     ['og:site_name', SITE_NAME],
     ['article:published_time', published],
+    ...(live.leadPhoto ? [['og:image', new URL(renditionUrl(live.leadPhoto.photoId, 1024, 'jpg'), canonicalUrl).href]] : []),
     ...(story.liveSavedAt ? [['article:modified_time', story.liveSavedAt]] : []),
   ]
     .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}">`)
@@ -39,6 +43,7 @@ export function renderStoryPage({ story, linked, corrections, canonicalUrl }: St
 <h1>${escapeHtml(live.headline)}</h1>
 ${live.standfirst ? `<p class="standfirst">${escapeHtml(live.standfirst)}</p>` : ''}
 <p class="byline">${byline.map((part, index) => (index === 0 && live.byline ? `<span class="author">${escapeHtml(part)}</span>` : part)).join(' ')}</p>
+${live.leadPhoto ? renderLeadPhotoHtml(live.leadPhoto, leadPhotoSize) : ''}
 ${live.dateline ? `<p class="dateline">${escapeHtml(live.dateline)}:</p>` : ''}
 <div class="body">
 ${body}

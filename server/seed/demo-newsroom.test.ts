@@ -5,6 +5,7 @@ import type { StoryListResponse } from '../../src/domain/api/stories';
 import { ROLES } from '../../src/domain/auth/roles';
 import { startTestApp, testDialects, type TestApp } from '../test/harness';
 import { DEMO_LOGINS_FILE, seedDemoNewsroom } from './demo-newsroom';
+import { DEMO_PHOTO } from './demo-photo';
 import { DEMO_STORIES } from './demo-stories';
 
 describe.each(testDialects())('demo newsroom on %s', (dialect) => {
@@ -47,6 +48,12 @@ describe.each(testDialects())('demo newsroom on %s', (dialect) => {
       }
       const first = (await chief.get(`/api/stories/${list.items[0].id}`)).json();
       expect(first.wordCount).toBeGreaterThan(200);
+      // The newest story has a lead photo, drawn at seed time, with its words from the file.
+      expect(first.leadPhoto).toMatchObject({ caption: DEMO_PHOTO.caption, credit: DEMO_PHOTO.credit, alt: DEMO_PHOTO.alt });
+      const photo = (await chief.get(`/api/photos/${first.leadPhoto.photoId}`)).json();
+      expect(photo).toMatchObject({ width: 1800, height: 1200, caption: DEMO_PHOTO.caption, originalName: DEMO_PHOTO.fileName });
+      expect((await chief.get(`/media/photos/${photo.id}/1024.webp`)).statusCode).toBe(200);
+      expect(list.items.filter((story) => story.leadPhoto)).toHaveLength(1);
       expect(first.body.content.some((block: { type: string }) => block.type === 'heading')).toBe(true);
       expect((await chief.get('/api/stories?q=seagrass')).json().items).toHaveLength(1);
     } finally {

@@ -9,7 +9,11 @@ import type { DatabaseHandle } from '../db/connection';
 import { inTransaction } from '../db/transaction';
 import { countUsers } from '../db/repositories/users';
 import { createAccount } from '../services/accounts';
+import { defaultUploadLimits } from '../config';
+import { PhotoStorage } from '../services/photo-storage';
+import { uploadPhoto } from '../services/photos';
 import { createStory } from '../services/stories';
+import { demoPhotoBytes, DEMO_PHOTO } from './demo-photo';
 import { demoBody } from './demo-body';
 import { DEMO_STORIES } from './demo-stories';
 
@@ -54,6 +58,12 @@ export async function seedDemoNewsroom(database: DatabaseHandle, dataDir: string
     }
 
     const store = { db: trx, dialect: database.dialect };
+    // One photo, drawn now, as the lead photo of the newest story; its words come from its XMP.
+    const { photo } = await uploadPhoto(
+      { db: trx, files: new PhotoStorage(dataDir), limits: defaultUploadLimits() },
+      byRole.get('photo_editor')!,
+      { fileName: DEMO_PHOTO.fileName, bytes: await demoPhotoBytes() },
+    );
     const hour = 60 * 60 * 1000;
     // Oldest first, so the most recent story tops the list; a few hours apart, as a morning's work.
     const stories = [...DEMO_STORIES].reverse();
@@ -72,6 +82,7 @@ export async function seedDemoNewsroom(database: DatabaseHandle, dataDir: string
           tags: demo.tags,
           seoTitle: demo.seoTitle,
           seoDescription: demo.seoDescription,
+          leadPhoto: index === stories.length - 1 ? { photoId: photo.id, caption: photo.caption, credit: photo.credit, alt: photo.alt } : null,
           body: checked.doc,
         },
         { status: demo.status, now: new Date(Date.now() - (stories.length - index) * 3 * hour) },

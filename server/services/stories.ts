@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ID_PATTERN } from '../../src/domain/api/ids';
-import type { Story, StoryListResponse, StorySummary } from '../../src/domain/api/stories';
+import type { Story, StoryListResponse } from '../../src/domain/api/stories';
 import type { SessionUser } from '../../src/domain/api/users';
 import { can } from '../../src/domain/auth/permissions';
 import { countWords, documentText, foldForSearch } from '../../src/domain/document/text';
 import { emptyDocument } from '../../src/domain/document/types';
 import { validateDocument } from '../../src/domain/document/validate';
-import type { StoryFields } from '../../src/domain/story/fields';
+import { figurePhotoIds } from '../../src/domain/document/figure';
+import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
+import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
 import type { Section } from '../../src/domain/story/sections';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
@@ -25,7 +26,9 @@ import {
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
-import { badRequest, conflict, forbidden, notFound, preconditionRequired } from '../errors';
+import { decodeCursor, pageOf, searchTerms } from './list-paging';
+import { existingPhotoIds } from '../db/repositories/photos';
+import { conflict, forbidden, notFound, preconditionRequired, validationFailed } from '../errors';
 import { checkReferences } from './story-links';
 
 export interface StoryStore {
@@ -43,6 +46,7 @@ type StoryColumns = Pick<
   | 'tags'
   | 'seo_title'
   | 'seo_description'
+  | 'lead_photo'
   | 'body'
   | 'word_count'
   | 'search_text'
@@ -70,6 +74,7 @@ function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColum
   if (fields.tags !== undefined) columns.tags = JSON.stringify(fields.tags);
   if (fields.seoTitle !== undefined) columns.seo_title = fields.seoTitle;
   if (fields.seoDescription !== undefined) columns.seo_description = fields.seoDescription;
+  if (fields.leadPhoto !== undefined) columns.lead_photo = fields.leadPhoto ? JSON.stringify(fields.leadPhoto) : null;
   if (fields.body !== undefined) {
     columns.body = JSON.stringify(fields.body);
     bodyText = documentText(fields.body);
@@ -80,8 +85,8 @@ function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColum
 
 /** What a revision keeps: the story's editable fields as they stood. */
 function snapshotOf(story: Story): string {
-  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, body } = story;
-  return JSON.stringify({ headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, body });
+  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body } = story;
+  return JSON.stringify({ headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body });
 }
 
 async function uniqueSlug(db: Db, base: string, fallback: string): Promise<string> {
@@ -120,6 +125,7 @@ export async function createStory(
   if (!can(actor, 'story:create')) throw forbidden('Your role cannot create stories');
   const id = randomUUID();
   const now = (options.now ?? new Date()).toISOString();
+  await assertPhotosExist(store.db, input);
   const body = input.body ?? validateBody(emptyDocument());
   const status = options.status ?? 'draft';
   const fields: StoryFields = {
@@ -131,6 +137,7 @@ export async function createStory(
     tags: input.tags ?? [],
     seoTitle: input.seoTitle ?? '',
     seoDescription: input.seoDescription ?? '',
+    leadPhoto: input.leadPhoto ?? null,
     body,
   };
   const { columns, bodyText } = columnsFor(fields);
@@ -195,7 +202,8 @@ export interface SaveRequest {
 export async function saveStory(store: StoryStore, actor: SessionUser, id: string, request: SaveRequest): Promise<Story> {
   const { baseRevision, editorId, changes } = request;
   const { row: current, story } = await visibleStory(store, actor, id);
-  if (!can(actor, 'story:edit', story)) throw forbidden(editRefusal(actor, story));
+  const editsText = can(actor, 'story:edit', story);
+  if (!editsText && !can(actor, 'story:editPhotos', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision === null) {
     throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
   }
@@ -204,6 +212,9 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
       baseRevision < story.revision && editorId !== null && (await onlyOwnRevisionsAfter(store.db, id, baseRevision, actor.id, editorId));
     if (!ownRetry) throw staleRevision(story, baseRevision);
   }
+  // Judged against the story as it now is, so only after the revision check.
+  if (!editsText) assertOnlyPhotoDeskChanges(story, changes);
+  await assertPhotosExist(store.db, changes);
 
   const { columns, bodyText } = columnsFor(changes);
   const changed = Object.fromEntries(
@@ -256,6 +267,50 @@ function staleRevision(story: Story, baseRevision: number) {
   );
 }
 
+const PHOTO_DESK_FIELDS: ReadonlySet<StoryFieldName> = new Set(['leadPhoto', 'body']);
+
+/**
+ * The photo desk changes the lead photo and the caption, credit and alt text of figures, and
+ * nothing else: any other field that differs from the stored story, or a body that differs
+ * elsewhere, refuses the whole save.
+ */
+function assertOnlyPhotoDeskChanges(story: Story, changes: Partial<StoryFields>) {
+  for (const [field, value] of Object.entries(changes) as Array<[StoryFieldName, unknown]>) {
+    if (PHOTO_DESK_FIELDS.has(field) || JSON.stringify(value) === JSON.stringify(story[field])) continue;
+    throw forbidden(`${PHOTO_DESK_REFUSAL} (this save changes ${FIELD_LABELS[field]})`);
+  }
+  if (changes.body && !onlyPhotoDeskChangesJSON(story.body, changes.body)) {
+    throw forbidden(`${PHOTO_DESK_REFUSAL} (this save changes the body text outside photo captions, credits and alt text)`);
+  }
+}
+
+const PHOTO_DESK_REFUSAL = 'The photo desk can change the lead photo and the captions, credits and alt text of photos, not the story text';
+
+const FIELD_LABELS: Record<StoryFieldName, string> = {
+  headline: 'the headline',
+  standfirst: 'the standfirst',
+  byline: 'the byline',
+  dateline: 'the dateline',
+  section: 'the section',
+  tags: 'the tags',
+  seoTitle: 'the SEO title',
+  seoDescription: 'the SEO description',
+  leadPhoto: 'the lead photo',
+  body: 'the body',
+};
+
+/** A lead photo or figure must show a photo that is in the library. */
+async function assertPhotosExist(db: Db, fields: Partial<StoryFields>) {
+  const wanted = new Set<string>(fields.body ? figurePhotoIds(fields.body) : []);
+  if (fields.leadPhoto) wanted.add(fields.leadPhoto.photoId);
+  if (wanted.size === 0) return;
+  const found = new Set(await existingPhotoIds(db, [...wanted]));
+  const missing = [...wanted].filter((photoId) => !found.has(photoId));
+  if (missing.length > 0) {
+    throw validationFailed(`No photo ${missing[0]} in the library: upload it before placing it in a story`, { missingPhotoIds: missing });
+  }
+}
+
 function editRefusal(actor: SessionUser, story: Story): string {
   if (story.status === 'spiked') return 'This story is spiked; restore it before editing';
   if (actor.role === 'reporter') {
@@ -263,7 +318,6 @@ function editRefusal(actor: SessionUser, story: Story): string {
       ? 'This story is with the desk now; ask an editor to send it back to edit it'
       : 'Reporters can edit only their own stories';
   }
-  if (actor.role === 'photo_editor') return 'The photo desk can change photos, captions and credits, not the story text';
   return 'Your role cannot edit stories';
 }
 
@@ -278,32 +332,6 @@ export interface StoryListOptions {
   limit: number;
 }
 
-const MAX_SEARCH_TERMS = 8;
-
-/** Folded letters and digits only: what both full-text indexes hold, and no query syntax. */
-export function searchTerms(q: string | undefined): string[] {
-  if (!q) return [];
-  return (foldForSearch(q).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_SEARCH_TERMS);
-}
-
-export function encodeCursor(story: Pick<StorySummary, 'updatedAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([story.updatedAt, story.id])).toString('base64url');
-}
-
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-export function decodeCursor(cursor: string): { updatedAt: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && ISO_TIMESTAMP.test(value[0]) && ID_PATTERN.test(value[1])) {
-      return { updatedAt: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badRequest('cursor: not a cursor this API gave out; start again without it');
-}
-
 export async function listStories(store: StoryStore, actor: SessionUser, options: StoryListOptions): Promise<StoryListResponse> {
   if (!can(actor, 'story:list')) throw forbidden('Your role has no access to stories');
   const rows = await listStoryRows(store.db, store.dialect, {
@@ -316,7 +344,5 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
     after: options.cursor ? decodeCursor(options.cursor) : undefined,
     limit: options.limit + 1,
   });
-  const items = rows.slice(0, options.limit);
-  const nextCursor = rows.length > options.limit ? encodeCursor(items[items.length - 1]) : null;
-  return { items, nextCursor };
+  return pageOf(rows, options.limit, (story) => ({ at: story.updatedAt, id: story.id }));
 }

@@ -8,7 +8,7 @@ import type { SessionResponse } from '../../src/domain/api/session';
 import type { Account } from '../../src/domain/api/users';
 import type { Role } from '../../src/domain/auth/roles';
 import { buildApp } from '../app';
-import { defaultSessionTimeouts, type AppConfig } from '../config';
+import { defaultSessionTimeouts, defaultUploadLimits, type AppConfig } from '../config';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { createAccount } from '../services/accounts';
@@ -65,6 +65,7 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
     sessions: defaultSessionTimeouts(),
     logger: false,
     trustProxy: false,
+    uploads: defaultUploadLimits(),
     publicUrl: null,
     ...overrides,
   };
@@ -141,7 +142,7 @@ export class ApiClient {
   async request(
     method: Method,
     url: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string>; csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
     const remoteAddress = this.remoteAddress;
     const headers: Record<string, string> = { ...options.headers };
@@ -172,5 +173,9 @@ export class ApiClient {
   }
   delete(url: string) {
     return this.request('DELETE', url);
+  }
+  /** Sends a multipart/form-data body (see test/images `multipartBody`). */
+  postForm(url: string, form: { payload: Buffer; contentType: string }) {
+    return this.request('POST', url, { rawBody: form.payload, headers: { 'content-type': form.contentType } });
   }
 }

@@ -29,6 +29,11 @@ export function AppLayout() {
               {user.role === 'reporter' ? 'My stories' : 'Desk'}
             </NavLink>
           )}
+          {(can(user, 'photos:view') || can(user, 'photos:manage')) && (
+            <NavLink to="/photos" className={styles.navLink}>
+              Photos
+            </NavLink>
+          )}
           {can(user, 'users:manage') && (
             <NavLink to="/admin/users" className={styles.navLink}>
               Accounts

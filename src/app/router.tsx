@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
           { path: 'stories/new', lazy: async () => ({ Component: (await import('../features/stories/components/NewStoryPage')).NewStoryPage }) },
           { path: 'desk', lazy: async () => ({ Component: (await import('../features/desk/components/DeskPage')).DeskPage }) },
           { path: 'stories/:id', lazy: async () => ({ Component: (await import('../features/editor/components/StoryEditorPage')).StoryEditorPage }) },
+          { path: 'photos', lazy: async () => ({ Component: (await import('../features/photos/components/PhotoLibraryPage')).PhotoLibraryPage }) },
           { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/AccountsPage')).AccountsPage }) },
           { path: '*', Component: NotFound },
         ],

@@ -26,6 +26,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF token to send with a state-changing request made outside `apiRequest` (an upload). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -57,17 +62,22 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The error an answer carries, from its status and its body text (the one error shape, if it is there). */
+export function errorFromBody(status: number, text: string): ApiError {
   try {
-    const body = (await response.json()) as ApiErrorBody;
-    return new ApiError(response.status, body.error.code, body.error.message, body.error.details);
+    const body = JSON.parse(text) as ApiErrorBody;
+    return new ApiError(status, body.error.code, body.error.message, body.error.details);
   } catch {
-    return new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', `The server answered ${response.status}`);
+    return new ApiError(status, status >= 500 ? 'internal' : 'bad_request', `The server answered ${status}`);
   }
 }
 
+async function errorFrom(response: Response): Promise<ApiError> {
+  return errorFromBody(response.status, await response.text().catch(() => ''));
+}
+
 /** Fetches the session again for a fresh CSRF token (after logging in from another tab). */
-async function refreshCsrfToken(): Promise<boolean> {
+export async function refreshCsrfToken(): Promise<boolean> {
   const response = await send('/api/session', {});
   if (!response.ok) return false;
   const session = (await response.json()) as { csrfToken: string };

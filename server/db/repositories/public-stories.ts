@@ -1,3 +1,4 @@
+import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Db } from '../transaction';
 
@@ -11,6 +12,8 @@ export interface LiveSnapshot {
   tags: string[];
   seoTitle: string;
   seoDescription: string;
+  /** Absent from revisions saved before stories had lead photos. */
+  leadPhoto?: LeadPhoto | null;
   body: { type: 'doc'; content?: unknown[] };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Story, StorySummary } from '../../../src/domain/api/stories';
+import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { DocumentJSON } from '../../../src/domain/document/types';
 import type { Section } from '../../../src/domain/story/sections';
 import type { StoryStatus } from '../../../src/domain/story/status';
@@ -22,6 +23,7 @@ const SUMMARY_COLUMNS = [
   'stories.tags',
   'stories.seo_title',
   'stories.seo_description',
+  'stories.lead_photo',
   'stories.word_count',
   'stories.revision',
   'stories.live_revision',
@@ -48,6 +50,7 @@ function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
     tags: JSON.parse(row.tags) as string[],
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
+    leadPhoto: row.lead_photo ? (JSON.parse(row.lead_photo) as LeadPhoto) : null,
     revision: row.revision,
     liveRevision: row.live_revision,
     createdAt: row.created_at,
@@ -156,7 +159,8 @@ export interface StoryListFilter {
   headlineOnly?: boolean;
   /** Only stories the viewer may see: not drafts, unless the viewer is an author. */
   hideDraftsExceptOf?: string;
-  after?: { updatedAt: string; id: string };
+  /** Keyset position: rows after the one with this last change and id. */
+  after?: { at: string; id: string };
   limit: number;
 }
 
@@ -184,7 +188,7 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
     query = query.where(searchCondition(dialect, filter.searchTerms, filter.headlineOnly ?? false));
   }
   if (filter.after) {
-    const { updatedAt, id } = filter.after;
+    const { at: updatedAt, id } = filter.after;
     query = query.where((eb) =>
       eb.or([eb('stories.updated_at', '<', updatedAt), eb.and([eb('stories.updated_at', '=', updatedAt), eb('stories.id', '<', id)])]),
     );

@@ -73,7 +73,7 @@ describe.each(testDialects())('editorial workflow on %s', (dialect) => {
     expect((await get(story)).status).toBe('ready');
 
     const checklist = await clients.editor.get(`/api/stories/${story.id}/checklist`);
-    expect(checklist.json().items.filter((item: { ok: boolean }) => item.ok).map((item: { id: string }) => item.id)).toEqual(['byline', 'links']);
+    expect(checklist.json().items.filter((item: { ok: boolean }) => item.ok).map((item: { id: string }) => item.id)).toEqual(['byline', 'figures', 'links']);
   });
 
   it('blocks publication while a "Read also" target is not published', async () => {

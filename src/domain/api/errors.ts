@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'precondition_required',
   'payload_too_large',
   'unsupported_media_type',
+  /** An upload that claims to be an image but is damaged, cut short, or hides something else. */
+  'invalid_image',
   'too_many_requests',
   'internal',
 ] as const;

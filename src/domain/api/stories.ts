@@ -1,4 +1,5 @@
 import type { DocumentJSON } from '../document/types';
+import type { LeadPhoto } from '../story/fields';
 import type { Section } from '../story/sections';
 import type { StoryStatus } from '../story/status';
 
@@ -16,6 +17,8 @@ export interface Story {
   tags: string[];
   seoTitle: string;
   seoDescription: string;
+  /** The photo at the top of the story, with this story's caption, credit and alt text for it. */
+  leadPhoto: LeadPhoto | null;
   body: DocumentJSON;
   /** +1 on every accepted save; send it back as `If-Match`. */
   revision: number;

@@ -11,6 +11,8 @@ describe('can: account-level actions', () => {
   const table: Record<Exclude<Action, 'story:view' | 'story:edit' | 'story:editPhotos' | 'story:publishUpdate'>, Role[]> = {
     'story:create': ['reporter', 'editor', 'chief_editor'],
     'story:list': ['reporter', 'editor', 'photo_editor', 'chief_editor'],
+    'photos:view': ['reporter', 'editor', 'photo_editor', 'chief_editor'],
+    'photos:upload': ['reporter', 'editor', 'photo_editor', 'chief_editor'],
     'photos:manage': ['editor', 'photo_editor', 'chief_editor'],
     'users:manage': ['admin'],
   };

@@ -24,6 +24,11 @@ export type Action =
   | 'story:editPhotos'
   /** Make the pending changes of a published story live (a correction). */
   | 'story:publishUpdate'
+  /** See the photo library (to pick photos for stories). */
+  | 'photos:view'
+  /** Add photos to the library (from the library or straight into a story). */
+  | 'photos:upload'
+  /** Edit the library's caption, credit, creator, copyright and alt text. */
   | 'photos:manage'
   | 'users:manage';
 
@@ -65,6 +70,9 @@ export function can(user: Actor | null | undefined, action: Action, story?: Stor
       return can(user, 'story:edit', story);
     case 'story:publishUpdate':
       return role === 'chief_editor' && story?.status === 'published';
+    case 'photos:view':
+    case 'photos:upload':
+      return EDITORIAL.includes(role);
     case 'photos:manage':
       return role === 'photo_editor' || DESK.includes(role);
     case 'users:manage':

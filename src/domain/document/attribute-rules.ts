@@ -2,6 +2,8 @@ import { BLOCK_ID_ATTRIBUTE, HEADING_LEVELS } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
 import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
+import { PHOTO_ID_PATTERN } from '../photos/ids';
+import { PHOTO_TEXT_LIMITS } from '../photos/limits';
 import { READ_ALSO_LABELS } from './read-also';
 
 /** Checks one attribute value; returns what is wrong with it, or null. */
@@ -61,6 +63,34 @@ const linkTitle: AttributeSpec = {
       : `link title must be text of at most ${DOCUMENT_LIMITS.maxTitleChars} characters`,
 };
 
+/** Control characters have no place in a credit or alt text (each is one line). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+function lineOfText(label: string, max: number): AttributeSpec {
+  return {
+    rule: (value) => {
+      if (typeof value !== 'string') return `${label} must be text`;
+      if (value.length > max) return `${label} can be at most ${max} characters`;
+      return CONTROL_CHARACTERS.test(value) ? `${label} cannot contain line breaks or control characters` : null;
+    },
+  };
+}
+
+const photoId: AttributeSpec = {
+  required: 'a figure needs the id of a library photo (photoId)',
+  rule: (value) => (typeof value === 'string' && PHOTO_ID_PATTERN.test(value) ? null : `photoId must be a photo id (64 hex digits), not ${describe(value)}`),
+};
+
+const MAX_PIXELS_PER_SIDE = 100_000;
+function pixels(label: string): AttributeSpec {
+  return {
+    rule: (value) =>
+      Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PIXELS_PER_SIDE
+        ? null
+        : `figure ${label} must be a whole number of pixels from 1 to ${MAX_PIXELS_PER_SIDE}`,
+  };
+}
+
 /**
  * Every attribute a node or mark may carry, and what its value may be. An attribute the schema
  * declares must have a rule here (a test checks), so a new extension cannot bring in an
@@ -75,6 +105,14 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
   horizontalRule: { [BLOCK_ID_ATTRIBUTE]: blockId },
   readAlso: { [BLOCK_ID_ATTRIBUTE]: blockId, storyId: { ...storyId, required: 'a "Read also" block needs the story it points to' }, label: readAlsoLabel },
   link: { href: linkHref, storyId, title: linkTitle },
+  figure: {
+    [BLOCK_ID_ATTRIBUTE]: blockId,
+    photoId,
+    credit: lineOfText('figure credit', PHOTO_TEXT_LIMITS.credit),
+    alt: lineOfText('figure alt text', PHOTO_TEXT_LIMITS.alt),
+    width: pixels('width'),
+    height: pixels('height'),
+  },
 };
 
 /** Rules about a node's or mark's attributes together. */

@@ -12,6 +12,7 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Strike from '@tiptap/extension-strike';
 import Text from '@tiptap/extension-text';
 import UniqueID from '@tiptap/extension-unique-id';
+import { Figure } from './figure';
 import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
 import { ReadAlso } from './read-also';
@@ -20,7 +21,7 @@ import { ReadAlso } from './read-also';
 export const HEADING_LEVELS = [2, 3] as const;
 
 /** Block types that carry a stable `id` attribute (used to merge concurrent edits block by block). */
-export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule', 'readAlso'];
+export const BLOCK_ID_TYPES = ['paragraph', 'heading', 'blockquote', 'bulletList', 'orderedList', 'horizontalRule', 'readAlso', 'figure'];
 
 export const BLOCK_ID_ATTRIBUTE = 'id';
 
@@ -88,5 +89,6 @@ export const documentExtensions: AnyExtension[] = [
   HorizontalRule,
   HardBreak,
   ReadAlso,
+  Figure,
   UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
 ];

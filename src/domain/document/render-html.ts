@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
+import { domOutputSpecToHTMLString, renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
+import type { LeadPhoto } from '../story/fields';
 import { documentExtensions } from './extensions';
+import { figureOutputSpec } from './figure';
 import { isAllowedHref } from './link-policy';
 
 /** What the renderer needs to know about a story another story points to. */
@@ -60,4 +62,18 @@ export function renderDocumentHtml(doc: JSONContent, options: RenderOptions = {}
       },
     },
   });
+}
+
+/**
+ * A story's lead photo, as the page shows it above the text: the same `<figure>` as a photo in
+ * the body (responsive picture, alt text, caption then "PHOTO: CREDIT"), loaded at once. The
+ * size, when known, gives the image its shape before it loads and honest `srcset` widths.
+ */
+export function renderLeadPhotoHtml(lead: LeadPhoto, size: { width: number; height: number } | null = null): string {
+  const spec = figureOutputSpec(
+    { photoId: lead.photoId, credit: lead.credit, alt: lead.alt, width: size?.width ?? null, height: size?.height ?? null },
+    { class: 'lead-photo' },
+    { loading: 'eager' },
+  );
+  return domOutputSpecToHTMLString(spec)(escapeHtml(lead.caption));
 }

@@ -25,7 +25,8 @@ export function documentText(doc: JSONContent | null | undefined): string {
     } else if (node.type === 'hardBreak') {
       current += '\n';
     } else {
-      const isTextblock = node.type === 'paragraph' || node.type === 'heading';
+      // A figure's caption is its text: a block of its own, found by search and counted.
+      const isTextblock = node.type === 'paragraph' || node.type === 'heading' || node.type === 'figure';
       if (isTextblock) stack.push('end-block');
       const children = node.content ?? [];
       for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);

@@ -2,7 +2,9 @@ import { Node as PMNode } from '@tiptap/pm/model';
 import type { JSONContent } from '@tiptap/core';
 import { ATTRIBUTE_RULES, COMBINED_RULES } from './attribute-rules';
 import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
+import { FIGURE } from './figure';
 import { DOCUMENT_LIMITS } from './limits';
+import { PHOTO_TEXT_LIMITS } from '../photos/limits';
 import { documentSchema } from './schema';
 import type { DocumentJSON } from './types';
 
@@ -113,6 +115,11 @@ export function validateDocument(input: unknown): DocumentCheck {
     if (node.marks !== undefined) {
       if (!Array.isArray(node.marks)) report(at('marks'), 'marks must be a list');
       else node.marks.forEach((mark, index) => checkMark(mark, at(`marks[${index}]`), report));
+    }
+
+    if (type === FIGURE && Array.isArray(node.content)) {
+      const captionChars = node.content.reduce((sum: number, child) => sum + (isPlainObject(child) && typeof child.text === 'string' ? child.text.length : 0), 0);
+      if (captionChars > PHOTO_TEXT_LIMITS.caption) report(at('content'), `a figure caption can be at most ${PHOTO_TEXT_LIMITS.caption} characters`);
     }
 
     if (node.content !== undefined) {

@@ -1,6 +1,9 @@
+import type { JSONContent } from '@tiptap/core';
 import type { StoryRef } from '../api/stories';
+import { FIGURE } from '../document/figure';
 import { storyReferences } from '../document/references';
 import type { DocumentJSON } from '../document/types';
+import type { LeadPhoto } from './fields';
 
 /** One thing a story must have before it is approved or published. */
 export interface ChecklistItem {
@@ -20,16 +23,42 @@ export interface ChecklistStory {
   standfirst: string;
   byline: string;
   slug: string;
+  leadPhoto: LeadPhoto | null;
   body: DocumentJSON;
 }
 
 /** A slug made before the story had a headline: not an address for readers. */
 export const PLACEHOLDER_SLUG = /^story-[0-9a-f]{8}$/;
 
+/** The figures of a body whose caption or credit is empty, with what each lacks. */
+function uncreditedFigures(body: DocumentJSON): Array<{ id: string; lacks: string[] }> {
+  const found: Array<{ id: string; lacks: string[] }> = [];
+  const stack: JSONContent[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === FIGURE) {
+      const caption = (node.content ?? []).map((child) => child.text ?? '').join('');
+      const lacks = [!caption.trim() && 'caption', !String(node.attrs?.credit ?? '').trim() && 'credit'].filter((item): item is string => Boolean(item));
+      if (lacks.length > 0) found.push({ id: String(node.attrs?.id ?? ''), lacks });
+    }
+    const children = node.content ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return found;
+}
+
+const LEAD_PHOTO_FIELDS = [
+  ['caption', 'caption'],
+  ['credit', 'credit'],
+  ['alt', 'alt text'],
+] as const;
+
 /**
- * The publish checklist: headline, standfirst, byline, a real web address, and every "Read also"
- * or story link pointing at a published story. `linked` holds the stories the body points to.
- * Pure: the server runs it to allow approving and publishing, the editor to show it.
+ * The publish checklist: headline, standfirst, byline, a real web address, the lead photo (when
+ * there is one) with caption, credit and alt text, every photo in the body captioned and
+ * credited, and every "Read also" or story link pointing at a published story. `linked` holds
+ * the stories the body points to. Pure: the server runs it to allow approving and publishing,
+ * the editor to show it.
  */
 export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<string, StoryRef>): ChecklistItem[] {
   const items: ChecklistItem[] = [];
@@ -43,6 +72,37 @@ export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<stri
     PLACEHOLDER_SLUG.test(story.slug) || !story.slug
       ? { id: 'slug', label: 'Web address', ok: false, problem: 'The story needs a headline to make its web address from', target: 'headline' }
       : { id: 'slug', label: 'Web address', ok: true },
+  );
+
+  if (story.leadPhoto) {
+    const lead = story.leadPhoto;
+    const missing = LEAD_PHOTO_FIELDS.filter(([field]) => !lead[field].trim());
+    const label = 'Lead photo has a caption, credit and alt text';
+    items.push(
+      missing.length === 0
+        ? { id: 'leadPhoto', label, ok: true }
+        : {
+            id: 'leadPhoto',
+            label,
+            ok: false,
+            problem: `The lead photo has no ${missing.map(([, name]) => name).join(', no ')}`,
+            target: `leadPhoto-${missing[0][0]}`,
+          },
+    );
+  }
+
+  const uncredited = uncreditedFigures(story.body);
+  const figuresLabel = 'Every photo in the story has a caption and a credit';
+  items.push(
+    uncredited.length === 0
+      ? { id: 'figures', label: figuresLabel, ok: true }
+      : {
+          id: 'figures',
+          label: figuresLabel,
+          ok: false,
+          problem: `${uncredited.length} ${uncredited.length === 1 ? 'photo in the story lacks' : 'photos in the story lack'} a ${[...new Set(uncredited.flatMap((figure) => figure.lacks))].join(' or ')}`,
+          target: `block:${uncredited[0].id}`,
+        },
   );
 
   const unpublished = storyReferences(story.body).filter((id) => linked.get(id)?.status !== 'published');

@@ -20,6 +20,12 @@ describe('story field rules', () => {
     expect(createStoryInputSchema.parse({})).toEqual({});
   });
 
+  it('takes a lead photo with its caption, credit and alt text, or null for none', () => {
+    const leadPhoto = { photoId: 'ab'.repeat(32), caption: 'Blinken in the Yu Gardens.', credit: 'Reuters', alt: 'Two men walking' };
+    expect(updateStoryInputSchema.parse({ leadPhoto }).leadPhoto).toEqual(leadPhoto);
+    expect(updateStoryInputSchema.parse({ leadPhoto: null }).leadPhoto).toBeNull();
+  });
+
   it('keeps what was typed: no trimming of headlines mid-sentence', () => {
     expect(updateStoryInputSchema.parse({ headline: 'Trailing space ' }).headline).toBe('Trailing space ');
   });
@@ -33,6 +39,11 @@ describe('story field rules', () => {
     [{ tags: ['Ferry', 'ferry'] }, 'tags: Each tag can appear only once'],
     [{ section: 'weather' }, 'section: Section must be one of: news, world, politics, business, science, culture, sport, opinion'],
     [{ revision: 9 }, ': Unrecognized key: "revision"'],
+    [{ leadPhoto: { photoId: 'x', caption: '', credit: '', alt: '' } }, 'leadPhoto.photoId: not a photo id (64 hex digits)'],
+    [{ leadPhoto: { photoId: 'a'.repeat(64), caption: 'two\nlines', credit: '', alt: '' } }, 'leadPhoto.caption: Lead photo caption cannot contain line breaks or control characters'],
+    [{ leadPhoto: { photoId: 'a'.repeat(64), caption: '', credit: '', alt: 'x'.repeat(501) } }, 'leadPhoto.alt: Lead photo alt text can be at most 500 characters'],
+    [{ leadPhoto: { photoId: 'a'.repeat(64), caption: '', credit: '', alt: '', src: 'x' } }, 'leadPhoto: Unrecognized key: "src"'],
+    [{ leadPhoto: 'a'.repeat(64) }, 'leadPhoto: Lead photo must be an object with photoId, caption, credit and alt, or null'],
     [{}, ': Send at least one field to save'],
   ])('refuses %j', (input, message) => {
     expect(messages(input)).toContain(message);

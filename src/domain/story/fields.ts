@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { validateDocument } from '../document/validate';
 import type { DocumentJSON } from '../document/types';
+import { photoIdSchema } from '../photos/ids';
+import { PHOTO_TEXT_LIMITS } from '../photos/limits';
+import { lineSchema } from '../api/line';
 import { STORY_LIMITS } from './limits';
 import { SECTION_KEYS } from './sections';
 
-// C0 controls and DEL have no place in a headline or a tag; newlines are not allowed either,
-// since every metadata field is a single line on the page.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
-function line(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .max(max, { error: `${label} can be at most ${max} characters` })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} cannot contain line breaks or control characters` });
-}
-
-export const tagSchema = line('A tag', STORY_LIMITS.tag)
+export const tagSchema = lineSchema('A tag', STORY_LIMITS.tag)
   .transform((tag) => tag.trim())
   .refine((tag) => tag.length > 0, { error: 'A tag cannot be empty' });
 
@@ -29,12 +21,29 @@ export const documentBodySchema = z.unknown().transform((value, ctx): DocumentJS
   return z.NEVER;
 });
 
+/**
+ * The story's lead photo: which library photo, and the caption, credit and alt text for this
+ * use (prefilled from the library, then the story's own). Null when the story has none.
+ */
+export const leadPhotoSchema = z
+  .object(
+    {
+      photoId: photoIdSchema,
+      caption: lineSchema('Lead photo caption', PHOTO_TEXT_LIMITS.caption),
+      credit: lineSchema('Lead photo credit', PHOTO_TEXT_LIMITS.credit),
+      alt: lineSchema('Lead photo alt text', PHOTO_TEXT_LIMITS.alt),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'Lead photo must be an object with photoId, caption, credit and alt, or null' : undefined) },
+  )
+  .strict()
+  .nullable();
+
 /** Every field of a story a person edits. The server accepts any subset of them in a save. */
 export const storyFieldsSchema = z.object({
-  headline: line('Headline', STORY_LIMITS.headline),
-  standfirst: line('Standfirst', STORY_LIMITS.standfirst),
-  byline: line('Byline', STORY_LIMITS.byline),
-  dateline: line('Dateline', STORY_LIMITS.dateline),
+  headline: lineSchema('Headline', STORY_LIMITS.headline),
+  standfirst: lineSchema('Standfirst', STORY_LIMITS.standfirst),
+  byline: lineSchema('Byline', STORY_LIMITS.byline),
+  dateline: lineSchema('Dateline', STORY_LIMITS.dateline),
   section: z.enum(SECTION_KEYS, { error: `Section must be one of: ${SECTION_KEYS.join(', ')}` }).nullable(),
   tags: z
     .array(tagSchema, { error: 'Tags must be a list of text' })
@@ -42,12 +51,14 @@ export const storyFieldsSchema = z.object({
     .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
       error: 'Each tag can appear only once',
     }),
-  seoTitle: line('SEO title', STORY_LIMITS.seoTitle),
-  seoDescription: line('SEO description', STORY_LIMITS.seoDescription),
+  seoTitle: lineSchema('SEO title', STORY_LIMITS.seoTitle),
+  seoDescription: lineSchema('SEO description', STORY_LIMITS.seoDescription),
+  leadPhoto: leadPhotoSchema,
   body: documentBodySchema,
 });
 
 export type StoryFields = z.output<typeof storyFieldsSchema>;
+export type LeadPhoto = NonNullable<StoryFields['leadPhoto']>;
 export type StoryFieldName = keyof StoryFields;
 export const STORY_FIELD_NAMES = Object.keys(storyFieldsSchema.shape) as StoryFieldName[];
 

@@ -1,11 +1,20 @@
 import { Extension, type AnyExtension } from '@tiptap/core';
 import { ListKeymap } from '@tiptap/extension-list';
 import { Dropcursor, Gapcursor, Placeholder, UndoRedo } from '@tiptap/extensions';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { documentExtensions } from '../../domain/document/extensions';
+import { FIGURE } from '../../domain/document/figure';
+import { onlyPhotoDeskChanges } from '../../domain/document/photo-desk';
+import { imageFilesIn } from '../photos/model/files';
+import { EditorFigure } from './figure/editor-figure';
 import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
 
 interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
+  /** The photo desk's editor: only figure captions, credits and alt text change. */
+  photoDeskOnly?: boolean;
+  /** Image files dropped or pasted into the body, and where they go; absent when photos cannot be added. */
+  onPhotoFiles?: (files: File[], position: number) => void;
 }
 
 /** Ctrl/Cmd+K opens the link editor, as in every word processor. */
@@ -23,13 +32,61 @@ const LinkShortcut = Extension.create<Pick<EditorExtensionOptions, 'onLinkShortc
 });
 
 /**
+ * Keeps the photo desk to its part of the body: any transaction that would change more than
+ * figure captions, credits and alt text is dropped (the same rule the server applies on save).
+ */
+const PhotoDeskOnly = Extension.create({
+  name: 'photoDeskOnly',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('photoDeskOnly'),
+        filterTransaction: (tr) => !tr.docChanged || onlyPhotoDeskChanges(tr.before, tr.doc),
+      }),
+    ];
+  },
+});
+
+/** Image files dropped on or pasted into the body are uploaded and placed as figures there. */
+const PhotoFiles = Extension.create<Pick<EditorExtensionOptions, 'onPhotoFiles'>>({
+  name: 'photoFiles',
+  addOptions: () => ({ onPhotoFiles: undefined }),
+  addProseMirrorPlugins() {
+    const onFiles = this.options.onPhotoFiles;
+    if (!onFiles) return [];
+    return [
+      new Plugin({
+        key: new PluginKey('photoFiles'),
+        props: {
+          handleDrop: (view, event, _slice, moved) => {
+            const files = moved ? [] : imageFilesIn(event.dataTransfer);
+            if (files.length === 0) return false;
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+            onFiles(files, at ? at.pos : view.state.selection.to);
+            return true;
+          },
+          handlePaste: (view, event) => {
+            const files = imageFilesIn(event.clipboardData);
+            if (files.length === 0) return false;
+            onFiles(files, view.state.selection.to);
+            return true;
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/**
  * The editor's extensions: the shared schema, with editor-only behaviour layered on (node views,
- * history, placeholder, drop and gap cursors, list keys, shortcuts). Nodes keep their names, so
- * the schema stays exactly the server's.
+ * history, placeholder, drop and gap cursors, list keys, shortcuts, photo uploads by drop and
+ * paste). Nodes keep their names, so the schema stays exactly the server's.
  */
 export function editorExtensions(options: EditorExtensionOptions): AnyExtension[] {
+  const photoDeskOnly = options.photoDeskOnly ?? false;
   const editing: Record<string, AnyExtension> = {
     readAlso: ReadAlsoEditing.configure({ onPickStory: options.onPickStory }),
+    [FIGURE]: EditorFigure.configure({ textEditable: !photoDeskOnly }),
   };
   return [
     ...documentExtensions.map((extension) => editing[extension.name] ?? extension),
@@ -39,5 +96,6 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     Gapcursor,
     Placeholder.configure({ placeholder: 'Write the story…' }),
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
+    ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
 }

@@ -27,6 +27,9 @@ interface EditorChromeState {
   popover: EditorPopoverRequest | null;
   openPopover: (request: EditorPopoverRequest) => void;
   closePopover: () => void;
+  /** The photo picker, open to insert a figure or to choose the lead photo. */
+  photoPicker: 'figure' | 'lead' | null;
+  setPhotoPicker: (purpose: 'figure' | 'lead' | null) => void;
 }
 
 export const useEditorChrome = create<EditorChromeState>((set) => ({
@@ -37,4 +40,6 @@ export const useEditorChrome = create<EditorChromeState>((set) => ({
   popover: null,
   openPopover: (request) => set({ popover: request }),
   closePopover: () => set({ popover: null }),
+  photoPicker: null,
+  setPhotoPicker: (purpose) => set({ photoPicker: purpose }),
 }));

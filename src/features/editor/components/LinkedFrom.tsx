@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PanelHeading } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import { useBacklinks } from '../../stories/api/get-backlinks';
 import styles from './StoryEditor.module.css';
@@ -8,9 +9,7 @@ export function LinkedFrom({ storyId }: { storyId: string }) {
   const backlinks = useBacklinks(storyId);
   return (
     <section aria-labelledby="linked-from-title" className={styles.panelSection}>
-      <h2 id="linked-from-title" className={styles.panelTitle}>
-        Linked from
-      </h2>
+      <PanelHeading id="linked-from-title">Linked from</PanelHeading>
       {backlinks.isPending ? (
         <p className={styles.panelNote}>Loading…</p>
       ) : backlinks.isError ? (

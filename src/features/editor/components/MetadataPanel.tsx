@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/Field';
+import { Facts, PanelHeading } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Story } from '../../../domain/api/stories';
 import { SEO_RECOMMENDED, STORY_LIMITS } from '../../../domain/story/limits';
@@ -23,15 +24,18 @@ interface MetadataPanelProps {
   errors: Partial<Record<keyof MetadataValues, string | null>>;
   readOnly: boolean;
   onChange: <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => void;
-  /** More sections for the panel (links, later photos and history). */
+  /** The lead photo section, shown first. */
+  leadPhoto?: ReactNode;
+  /** More sections for the panel (links, history). */
   children?: ReactNode;
 }
 
 /** The story's details beside the canvas: byline, dateline, section, tags, SEO, and the facts. */
-export function MetadataPanel({ story, values, errors, readOnly, onChange, children }: MetadataPanelProps) {
+export function MetadataPanel({ story, values, errors, readOnly, onChange, leadPhoto, children }: MetadataPanelProps) {
   return (
     <aside className={styles.panel} aria-label="Story details">
-      <h2 className={styles.panelTitle}>Details</h2>
+      {leadPhoto}
+      <PanelHeading>Details</PanelHeading>
       <TextField
         id="story-byline"
         label="Byline"
@@ -91,18 +95,14 @@ export function MetadataPanel({ story, values, errors, readOnly, onChange, child
         hint="Shown under the title in search results; the standfirst when empty."
         onChange={(e) => onChange('seoDescription', e.target.value)}
       />
-      <dl className={styles.facts}>
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={story.status} />
-        </dd>
-        <dt>Slug</dt>
-        <dd>{story.slug}</dd>
-        <dt>Created</dt>
-        <dd>{dateTime(story.createdAt)}</dd>
-        <dt>Revision</dt>
-        <dd>{story.revision}</dd>
-      </dl>
+      <Facts
+        items={[
+          ['Status', <StatusBadge status={story.status} />],
+          ['Slug', story.slug],
+          ['Created', dateTime(story.createdAt)],
+          ['Revision', story.revision],
+        ]}
+      />
       {children}
     </aside>
   );

@@ -4,23 +4,31 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent, type Keyboa
 import { Link, useBlocker } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
+import { panelHeadingClass } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
+import type { Photo } from '../../../domain/api/photos';
 import type { Story } from '../../../domain/api/stories';
 import type { SessionUser } from '../../../domain/api/users';
 import { can } from '../../../domain/auth/permissions';
 import { readingMinutes } from '../../../domain/document/text';
 import type { DocumentJSON } from '../../../domain/document/types';
-import type { StoryFields } from '../../../domain/story/fields';
+import type { LeadPhoto, StoryFields } from '../../../domain/story/fields';
 import { STORY_LIMITS } from '../../../domain/story/limits';
 import { findTransition } from '../../../domain/story/workflow';
 import { formatNumber } from '../../../lib/format';
+import { PhotoPicker } from '../../photos/components/PhotoPicker';
+import { UploadList } from '../../photos/components/UploadList';
+import { useUploadQueue } from '../../photos/hooks/useUploadQueue';
 import { editorExtensions } from '../editor-extensions';
 import { useAutosave } from '../hooks/useAutosave';
 import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
+import { figureRange, insertFigure, leadPhotoFor, trackPosition } from '../model/figures';
+import { InOrder } from '../model/in-order';
 import { useEditorChrome } from '../store';
 import bodyStyles from './BodyEditor.module.css';
 import { EditorPopover } from './EditorPopover';
+import { LeadPhotoPanel, LeadPhotoPreview } from './LeadPhotoPanel';
 import { LinkEditor } from './LinkEditor';
 import { LinkedFrom } from './LinkedFrom';
 import { parseTags, tagsProblem } from '../model/tags';
@@ -54,8 +62,12 @@ const singleLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, '
 
 /** The writing surface: headline, standfirst and body on the canvas; details beside it. */
 export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = false }: StoryEditorProps) {
+  // The text is the author's and the desk's; the photo desk changes photos, captions and credits.
   const readOnly = !can(user, 'story:edit', confirmed);
+  const photosEditable = can(user, 'story:editPhotos', confirmed);
+  const [photoDeskOnly] = useState(() => !can(user, 'story:edit', initial) && can(user, 'story:editPhotos', initial));
   const [headline, setHeadline] = useState(initial.headline);
+  const [leadPhoto, setLeadPhoto] = useState<LeadPhoto | null>(initial.leadPhoto);
   const [standfirst, setStandfirst] = useState(initial.standfirst);
   const [meta, setMeta] = useState<MetadataValues>({
     byline: initial.byline,
@@ -70,14 +82,16 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   const closePopover = useEditorChrome((chrome) => chrome.closePopover);
   const detailsOpen = useEditorChrome((chrome) => chrome.detailsOpen);
   const toggleDetails = useEditorChrome((chrome) => chrome.toggleDetails);
+  const photoPicker = useEditorChrome((chrome) => chrome.photoPicker);
+  const setPhotoPicker = useEditorChrome((chrome) => chrome.setPhotoPicker);
   const standfirstRef = useRef<HTMLTextAreaElement>(null);
 
   // Set after the editor exists; the autosave reads the body through it at save time only.
   const readBody = useRef<() => DocumentJSON>(() => initial.body);
-  const latest = useRef({ headline, standfirst, meta });
-  latest.current = { headline, standfirst, meta };
+  const latest = useRef({ headline, standfirst, meta, leadPhoto });
+  latest.current = { headline, standfirst, meta, leadPhoto };
   const read = useCallback(<F extends FieldName>(field: F): StoryFields[F] => {
-    const { headline: h, standfirst: s, meta: m } = latest.current;
+    const { headline: h, standfirst: s, meta: m, leadPhoto: l } = latest.current;
     const values: StoryFields = {
       headline: h,
       standfirst: s,
@@ -87,6 +101,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       tags: parseTags(m.tagsText),
       seoTitle: m.seoTitle,
       seoDescription: m.seoDescription,
+      leadPhoto: l,
       body: field === 'body' ? readBody.current() : initial.body,
     };
     return values[field];
@@ -95,11 +110,38 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
 
   // Options keep their identity across renders: useEditor re-applies any option that changes.
   const editorRef = useRef<Editor | null>(null);
+  // Photos dropped or pasted into the body upload here, then take their place as figures, in
+  // the order they were dropped.
+  const uploadBatches = useRef<Array<{ order: InOrder<Photo>; place: ReturnType<typeof trackPosition> }>>([]);
+  const uploads = useUploadQueue(undefined, (item) => {
+    const batch = uploadBatches.current.find((entry) => entry.order.has(item.key));
+    const current = editorRef.current;
+    if (!batch || !current) return;
+    for (const photo of batch.order.settle(item.key, item.status === 'done' ? item.photo! : null)) {
+      insertFigure(current, photo, figureRange(current.state.doc, batch.place.get(), false));
+    }
+    if (batch.order.done) {
+      batch.place.stop();
+      uploadBatches.current = uploadBatches.current.filter((entry) => entry !== batch);
+    }
+  });
+  const placeUploads = (files: File[], position: number) => {
+    const current = editorRef.current;
+    if (!current) return;
+    const { to } = figureRange(current.state.doc, position, false);
+    uploadBatches.current.push({ order: new InOrder(uploads.queue.add(files)), place: trackPosition(current, to) });
+  };
+  const placeUploadsRef = useRef(placeUploads);
+  placeUploadsRef.current = placeUploads;
+  useEffect(() => () => uploadBatches.current.forEach((batch) => batch.place.stop()), []);
+
   const openLinkEditor = () => openPopover({ kind: 'link', at: editorRef.current?.state.selection.to ?? 0 });
   const [extensions] = useState(() =>
     editorExtensions({
       onLinkShortcut: () => openLinkEditor(),
       onPickStory: (request) => openPopover({ kind: 'readAlso', ...request }),
+      photoDeskOnly,
+      onPhotoFiles: can(user, 'photos:upload') ? (files, position) => placeUploadsRef.current(files, position) : undefined,
     }),
   );
   const [editorProps] = useState(() => ({
@@ -108,7 +150,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   const editor = useEditor({
     extensions,
     content: initial.body,
-    editable: !readOnly,
+    editable: photosEditable,
     autofocus: autoFocus ? 'start' : false,
     shouldRerenderOnTransaction: false,
     editorProps,
@@ -119,8 +161,24 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
   });
   editorRef.current = editor;
   readBody.current = () => editor.getJSON() as DocumentJSON;
-  useEffect(() => editor.setEditable(!readOnly, false), [editor, readOnly]);
-  useEffect(() => () => closePopover(), [closePopover]);
+  useEffect(() => editor.setEditable(photosEditable, false), [editor, photosEditable]);
+  useEffect(
+    () => () => {
+      closePopover();
+      setPhotoPicker(null);
+    },
+    [closePopover, setPhotoPicker],
+  );
+
+  const changeLeadPhoto = (value: LeadPhoto | null) => {
+    setLeadPhoto(value);
+    autosave.change('leadPhoto', value);
+  };
+  const pickPhoto = (photo: Photo) => {
+    if (photoPicker === 'lead') changeLeadPhoto(leadPhotoFor(photo));
+    else insertFigure(editor, photo, figureRange(editor.state.doc, editor.state.selection.from));
+    setPhotoPicker(null);
+  };
 
   const words = useWordCount(editor, initial.wordCount);
 
@@ -172,6 +230,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     if (!tagsProblem(parseTags(m.tagsText))) autosave.change('tags', parseTags(m.tagsText));
     autosave.change('seoTitle', m.seoTitle);
     autosave.change('seoDescription', m.seoDescription);
+    autosave.change('leadPhoto', latest.current.leadPhoto);
     autosave.change('body');
     autosave.resolveConflict('mine');
     editor.commands.focus();
@@ -191,7 +250,19 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       if (found !== null) editor.chain().focus().setNodeSelection(found).scrollIntoView().run();
       return;
     }
-    if (target === 'byline' && !detailsOpen) toggleDetails();
+    if (target.startsWith('block:')) {
+      // A photo in the body: the cursor goes to the end of its caption.
+      const blockId = target.slice('block:'.length);
+      let end: number | null = null;
+      editor.state.doc.descendants((node, pos) => {
+        if (end !== null) return false;
+        if (node.attrs.id === blockId) end = pos + node.nodeSize - 1;
+        return true;
+      });
+      if (end !== null) editor.chain().focus(end).scrollIntoView().run();
+      return;
+    }
+    if ((target === 'byline' || target.startsWith('leadPhoto')) && !detailsOpen) toggleDetails();
     requestAnimationFrame(() => document.getElementById(`story-${target}`)?.focus());
   };
   const workflow = useWorkflow({ story: confirmed, user, flush: () => autosave.flush(), goTo });
@@ -264,18 +335,26 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
                 <PendingChanges storyId={initial.id} revision={confirmed.revision} />
               </div>
             )}
-            {readOnly && (
+            {readOnly && !photosEditable && (
               <Alert tone="info" className={styles.banner}>
                 You can read this story but not edit it.
+              </Alert>
+            )}
+            {readOnly && photosEditable && (
+              <Alert tone="info" className={styles.banner}>
+                You can change the lead photo and the captions, credits and alt text of photos. The story text is read-only for the photo desk.
               </Alert>
             )}
             {saveState?.kind === 'conflict' && (
               <Alert tone="warning" className={styles.banner}>
                 Someone else saved this story while you were editing. Your changes are still here and have not been saved.
+                {photoDeskOnly && ' Load their version, then make your photo changes again.'}
                 <div className={styles.bannerActions}>
-                  <Button variant="primary" onClick={keepMine}>
-                    Keep my version
-                  </Button>
+                  {!photoDeskOnly && (
+                    <Button variant="primary" onClick={keepMine}>
+                      Keep my version
+                    </Button>
+                  )}
                   <Button onClick={takeTheirs}>Load their version</Button>
                 </div>
               </Alert>
@@ -339,6 +418,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
             <p className={styles.byline}>
               {[meta.byline, meta.dateline].filter(Boolean).join(' · ') || 'Add a byline and dateline in the details panel'}
             </p>
+            {leadPhoto && <LeadPhotoPreview value={leadPhoto} />}
 
             {!readOnly && (
               <div className={styles.toolbarDock}>
@@ -346,7 +426,9 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
                   editor={editor}
                   onLink={openLinkEditor}
                   onReadAlso={() => openPopover({ kind: 'readAlso', at: editor.state.selection.from, label: 'Read also' })}
+                  onInsertPhoto={() => setPhotoPicker('figure')}
                 />
+                <UploadList items={uploads.items} onCancel={(key) => uploads.queue.cancel(key)} onDismiss={(key) => uploads.queue.dismiss(key)} />
               </div>
             )}
             <EditorContent editor={editor} className={bodyStyles.body} />
@@ -373,12 +455,30 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
           </div>
         </main>
         {detailsOpen && (
-          <MetadataPanel story={confirmed} values={meta} errors={{ tagsText: tagsError }} readOnly={readOnly} onChange={changeMeta}>
+          <MetadataPanel
+            story={confirmed}
+            values={meta}
+            errors={{ tagsText: tagsError }}
+            readOnly={readOnly}
+            onChange={changeMeta}
+            leadPhoto={<LeadPhotoPanel value={leadPhoto} editable={photosEditable} onChange={changeLeadPhoto} onChoose={() => setPhotoPicker('lead')} />}
+          >
             <LinkedFrom storyId={initial.id} />
-            <StoryLog storyId={initial.id} headingClass={styles.panelTitle} sectionClass={styles.panelSection} />
+            <StoryLog storyId={initial.id} headingClass={panelHeadingClass} sectionClass={styles.panelSection} />
           </MetadataPanel>
         )}
       </div>
+      {photoPicker && (
+        <PhotoPicker
+          title={photoPicker === 'lead' ? 'Choose the lead photo' : 'Insert photo'}
+          confirmLabel={photoPicker === 'lead' ? 'Use as lead photo' : 'Insert photo'}
+          onPick={pickPhoto}
+          onClose={() => {
+            setPhotoPicker(null);
+            if (photoPicker === 'figure') editor.commands.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import {
   Bold,
   Heading2,
   Heading3,
+  ImagePlus,
   Italic,
   Link2,
   List,
@@ -33,7 +34,7 @@ interface ToolDefinition {
   run: (editor: Editor) => void;
 }
 
-function tools(onLink: () => void, onReadAlso: () => void): ToolDefinition[][] {
+function tools(onLink: () => void, onReadAlso: () => void, onInsertPhoto: () => void): ToolDefinition[][] {
   return [
     [
       { label: 'Undo', shortcut: `${MOD}+Z`, icon: Undo2, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
@@ -57,6 +58,7 @@ function tools(onLink: () => void, onReadAlso: () => void): ToolDefinition[][] {
       { label: 'Divider', icon: Minus, run: (e) => e.chain().focus().setHorizontalRule().run() },
       { label: 'Read also', shortcut: `${MOD}+Alt+R`, icon: Newspaper, run: () => onReadAlso() },
     ],
+    [{ label: 'Insert photo', icon: ImagePlus, run: () => onInsertPhoto() }],
   ];
 }
 
@@ -64,8 +66,18 @@ function tools(onLink: () => void, onReadAlso: () => void): ToolDefinition[][] {
  * The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar
  * pattern). Button states come from a selector that re-renders only when they change.
  */
-export function Toolbar({ editor, onLink, onReadAlso }: { editor: Editor; onLink: () => void; onReadAlso: () => void }) {
-  const groups = tools(onLink, onReadAlso);
+export function Toolbar({
+  editor,
+  onLink,
+  onReadAlso,
+  onInsertPhoto,
+}: {
+  editor: Editor;
+  onLink: () => void;
+  onReadAlso: () => void;
+  onInsertPhoto: () => void;
+}) {
+  const groups = tools(onLink, onReadAlso, onInsertPhoto);
   const flat = groups.flat();
   const state = useEditorState({
     editor,

@@ -18,6 +18,7 @@ function storyAt(revision: number, fields: FieldChanges = {}): Story {
     tags: [],
     seoTitle: '',
     seoDescription: '',
+    leadPhoto: null,
     body: emptyDocument(),
     revision,
     liveRevision: null,

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { SelectField, TextField } from '../../../components/ui/Field';
 import { SECTION_KEYS, SECTIONS } from '../../../domain/story/sections';
 import { STATUS_LABELS, STORY_STATUSES } from '../../../domain/story/status';
+import { useDebouncedText } from '../../../lib/use-debounced-text';
 import type { StoryListFilters } from '../api/query-keys';
 import styles from './StoryListPage.module.css';
 
@@ -10,17 +11,9 @@ interface StoryFiltersProps {
   onChange: (filters: StoryListFilters) => void;
 }
 
-const SEARCH_DELAY_MS = 250;
-
 /** Search box and status/section filters. Search waits for a pause in typing before asking the server. */
 export function StoryFilters({ filters, onChange }: StoryFiltersProps) {
-  const [q, setQ] = useState(filters.q ?? '');
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
-  useEffect(() => {
-    if (q === (filters.q ?? '')) return;
-    const timer = setTimeout(() => onChange({ ...filters, q: q || undefined }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [q, filters, onChange]);
+  const [q, setQ] = useDebouncedText(filters.q ?? '', useCallback((text: string) => onChange({ ...filters, q: text || undefined }), [filters, onChange]));
 
   return (
     <div className={styles.filters} role="search">
