@@ -16,6 +16,8 @@ test('an administrator creates an account, and the new person can log in', async
   await expect(page.getByRole('row', { name: /Nadia Newcomer/ })).toBeVisible();
 
   await page.getByRole('link', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -46,6 +48,8 @@ test('an administrator changes a role and disables an account, which can then no
   await expect(page.getByLabel('Role of Lee Leaving')).toHaveValue('editor');
 
   await page.getByRole('link', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeEnabled();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('another long password');
   await page.getByRole('button', { name: 'Log in' }).click();

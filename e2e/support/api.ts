@@ -34,6 +34,16 @@ export class ApiSession {
     return (await response.json()) as Story;
   }
 
+  /** Uploads an image to the photo library (multipart, field `file`). */
+  async uploadPhoto(name: string, bytes: Buffer): Promise<{ id: string }> {
+    const response = await this.context.post('/api/photos', {
+      multipart: { file: { name, mimeType: 'image/jpeg', buffer: bytes } },
+      headers: { 'x-csrf-token': this.csrfToken },
+    });
+    if (!response.ok()) throw new Error(`upload failed: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  }
+
   async dispose() {
     await this.context.dispose();
   }

@@ -5,6 +5,7 @@ import * as photos from './migrations/002-photos';
 import * as storyLinks from './migrations/003-story-links';
 import * as storyEvents from './migrations/004-story-events';
 import * as approvedRevision from './migrations/005-approved-revision';
+import * as photoGaps from './migrations/006-photo-gaps';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '003-story-links': storyLinks,
   '004-story-events': storyEvents,
   '005-approved-revision': approvedRevision,
+  '006-photo-gaps': photoGaps,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -99,6 +99,8 @@ export interface StoriesTable {
   live_revision: number | null;
   /** The revision approved (or scheduled) by a chief editor; what the scheduler publishes. */
   approved_revision: Generated<number | null>;
+  /** How many of the story's photos lack a caption, credit or alt text (the photo desk's view). */
+  photo_gaps: Generated<number>;
   created_by: string;
   created_at: string;
   updated_at: string;

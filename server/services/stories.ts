@@ -9,6 +9,7 @@ import { figurePhotoIds } from '../../src/domain/document/figure';
 import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
 import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
 import type { Section } from '../../src/domain/story/sections';
+import { photoGapCount } from '../../src/domain/story/photo-gaps';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
 import type { Dialect } from '../db/connection';
@@ -47,6 +48,7 @@ type StoryColumns = Pick<
   | 'seo_title'
   | 'seo_description'
   | 'lead_photo'
+  | 'photo_gaps'
   | 'body'
   | 'word_count'
   | 'search_text'
@@ -141,7 +143,7 @@ export async function createStory(
     body,
   };
   const { columns, bodyText } = columnsFor(fields);
-  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, bodyText!));
+  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, bodyText!), { photo_gaps: photoGapCount(fields.leadPhoto, fields.body) });
   const references = await checkReferences(store.db, id, fields.body);
   const live = status === 'published';
   // Two stories created at once with one headline race for its slug; the unique index decides
@@ -226,6 +228,9 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
       changed,
       searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
     );
+  }
+  if (changed.body !== undefined || changed.lead_photo !== undefined) {
+    changed.photo_gaps = photoGapCount(changes.leadPhoto !== undefined ? changes.leadPhoto : story.leadPhoto, changes.body ?? story.body);
   }
   const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
   // Until it is approved (and never once published) a story's web address follows its headline;
@@ -327,6 +332,8 @@ export interface StoryListOptions {
   q?: string;
   /** Search headlines only (the story picker), or everything. */
   scope?: 'all' | 'headline';
+  /** `incomplete`: only stories with photos lacking a caption, credit or alt text. */
+  photos?: 'incomplete';
   author?: string;
   cursor?: string;
   limit: number;
@@ -340,6 +347,7 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
     authorId: options.author === 'me' ? actor.id : options.author,
     searchTerms: searchTerms(options.q),
     headlineOnly: options.scope === 'headline',
+    photoGaps: options.photos === 'incomplete',
     hideDraftsExceptOf: actor.role === 'reporter' ? actor.id : undefined,
     after: options.cursor ? decodeCursor(options.cursor) : undefined,
     limit: options.limit + 1,

@@ -34,7 +34,7 @@ const SUMMARY_COLUMNS = [
   'stories.scheduled_at',
 ] as const;
 
-type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq' | 'approved_revision'>;
+type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq' | 'approved_revision' | 'photo_gaps'>;
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -100,7 +100,7 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision'>, authorIds: string[]): Promise<void> {
+export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps'> & { photo_gaps?: number }, authorIds: string[]): Promise<void> {
   await db.insertInto('stories').values(row).execute();
   if (authorIds.length > 0) {
     await db
@@ -157,6 +157,8 @@ export interface StoryListFilter {
   searchTerms?: string[];
   /** …or in the headline alone. */
   headlineOnly?: boolean;
+  /** Only stories with photos lacking a caption, credit or alt text. */
+  photoGaps?: boolean;
   /** Only stories the viewer may see: not drafts, unless the viewer is an author. */
   hideDraftsExceptOf?: string;
   /** Keyset position: rows after the one with this last change and id. */
@@ -169,6 +171,7 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
   let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
   if (filter.status && filter.status.length > 0) query = query.where('stories.status', 'in', filter.status);
   if (filter.section) query = query.where('stories.section', '=', filter.section);
+  if (filter.photoGaps) query = query.where('stories.photo_gaps', '>', 0);
   if (filter.authorId) {
     const authorId = filter.authorId;
     query = query.where('stories.id', 'in', (eb) =>

@@ -176,4 +176,26 @@ describe.each(testDialects())('the photo desk on stories, on %s', (dialect) => {
     });
     expect(response.statusCode, response.body).toBe(200);
   });
+  it('lists the stories whose photos lack a caption, credit or alt text, and drops them once fixed', async () => {
+    const gappy = (await reporter.post('/api/stories', { headline: 'Photo lacks a credit', body: bodyWith(photo.id, 'A caption', '') })).json() as Story;
+    const fine = (await reporter.post('/api/stories', { headline: 'Photo complete', body: bodyWith(photo.id) })).json() as Story;
+    const lead = (
+      await reporter.post('/api/stories', { headline: 'Lead photo lacks alt', leadPhoto: { photoId: other.id, caption: 'c', credit: 'Reuters', alt: '' } })
+    ).json() as Story;
+    const list = async () => ((await photoEditor.get('/api/stories?photos=incomplete')).json().items as Story[]).map((story) => story.headline);
+    const before = await list();
+    expect(before).toContain('Photo lacks a credit');
+    expect(before).toContain('Lead photo lacks alt');
+    expect(before).not.toContain('Photo complete');
+    expect(fine.id).toBeTruthy();
+
+    const fixed = await save(photoEditor, gappy, { body: withBlock(gappy.body, 1, (figure) => (figure.attrs.credit = 'Reuters')) });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const leadFixed = await save(photoEditor, lead, { leadPhoto: { photoId: other.id, caption: 'c', credit: 'Reuters', alt: 'A harbour at dusk' } });
+    expect(leadFixed.statusCode, leadFixed.body).toBe(200);
+    const after = await list();
+    expect(after).not.toContain('Photo lacks a credit');
+    expect(after).not.toContain('Lead photo lacks alt');
+    expect((await photoEditor.get('/api/stories?photos=all')).statusCode).toBe(400);
+  });
 });

@@ -26,6 +26,8 @@ export const storyListQuerySchema = z
       .optional(),
     /** A user id, or "me". */
     author: z.union([z.literal('me'), recordIdSchema], { error: 'author must be a user id or "me"' }).optional(),
+    /** `incomplete`: only stories whose photos lack a caption, credit or alt text (the photo desk). */
+    photos: z.enum(['incomplete'], { error: 'photos must be "incomplete"' }).optional(),
     /** `headline` searches headlines only (the story picker). */
     scope: z.enum(['all', 'headline'], { error: 'scope must be "all" or "headline"' }).optional(),
     cursor: z.string().max(512).optional(),

@@ -1,9 +1,8 @@
-import type { JSONContent } from '@tiptap/core';
 import type { StoryRef } from '../api/stories';
-import { FIGURE } from '../document/figure';
 import { storyReferences } from '../document/references';
 import type { DocumentJSON } from '../document/types';
 import type { LeadPhoto } from './fields';
+import { figureGaps } from './photo-gaps';
 
 /** One thing a story must have before it is approved or published. */
 export interface ChecklistItem {
@@ -29,23 +28,6 @@ export interface ChecklistStory {
 
 /** A slug made before the story had a headline: not an address for readers. */
 export const PLACEHOLDER_SLUG = /^story-[0-9a-f]{8}$/;
-
-/** The figures of a body whose caption or credit is empty, with what each lacks. */
-function uncreditedFigures(body: DocumentJSON): Array<{ id: string; lacks: string[] }> {
-  const found: Array<{ id: string; lacks: string[] }> = [];
-  const stack: JSONContent[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === FIGURE) {
-      const caption = (node.content ?? []).map((child) => child.text ?? '').join('');
-      const lacks = [!caption.trim() && 'caption', !String(node.attrs?.credit ?? '').trim() && 'credit'].filter((item): item is string => Boolean(item));
-      if (lacks.length > 0) found.push({ id: String(node.attrs?.id ?? ''), lacks });
-    }
-    const children = node.content ?? [];
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-  }
-  return found;
-}
 
 const LEAD_PHOTO_FIELDS = [
   ['caption', 'caption'],
@@ -91,7 +73,7 @@ export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<stri
     );
   }
 
-  const uncredited = uncreditedFigures(story.body);
+  const uncredited = figureGaps(story.body, ['caption', 'credit']);
   const figuresLabel = 'Every photo in the story has a caption and a credit';
   items.push(
     uncredited.length === 0

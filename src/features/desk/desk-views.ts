@@ -24,6 +24,13 @@ const SCHEDULED: DeskView = {
   filters: { status: 'approved,scheduled' },
 };
 
+const PHOTO_DESK: DeskView = {
+  id: 'photos',
+  title: 'Photo desk',
+  description: 'Stories whose lead photo or photos lack a caption, credit or alt text.',
+  filters: { photos: 'incomplete' },
+};
+
 /** The views each role works from. */
 export function deskViews(role: Role): DeskView[] {
   switch (role) {
@@ -33,6 +40,8 @@ export function deskViews(role: Role): DeskView[] {
       return [DESK, MINE];
     case 'chief_editor':
       return [APPROVAL, SCHEDULED, DESK];
+    case 'photo_editor':
+      return [PHOTO_DESK];
     default:
       return [];
   }

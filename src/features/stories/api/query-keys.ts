@@ -1,6 +1,6 @@
 import type { StoryListQuery } from '../../../domain/api/story-queries';
 
-export type StoryListFilters = Pick<StoryListQuery, 'status' | 'section' | 'q' | 'author'>;
+export type StoryListFilters = Pick<StoryListQuery, 'status' | 'section' | 'q' | 'author' | 'photos'>;
 
 /** One place for the story query keys, so saves can update and invalidate the right entries. */
 export const storyKeys = {

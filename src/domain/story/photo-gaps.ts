@@ -1,0 +1,34 @@
+import type { JSONContent } from '@tiptap/core';
+import { FIGURE } from '../document/figure';
+import type { DocumentJSON } from '../document/types';
+import type { LeadPhoto } from './fields';
+
+export type PhotoField = 'caption' | 'credit' | 'alt';
+export const PHOTO_FIELDS: readonly PhotoField[] = ['caption', 'credit', 'alt'];
+
+/** The figures of a body that lack any of `fields` (empty or blank), with what each lacks. */
+export function figureGaps(body: DocumentJSON, fields: readonly PhotoField[] = PHOTO_FIELDS): Array<{ id: string; lacks: PhotoField[] }> {
+  const found: Array<{ id: string; lacks: PhotoField[] }> = [];
+  const stack: JSONContent[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === FIGURE) {
+      const values: Record<PhotoField, string> = {
+        caption: (node.content ?? []).map((child) => child.text ?? '').join(''),
+        credit: String(node.attrs?.credit ?? ''),
+        alt: String(node.attrs?.alt ?? ''),
+      };
+      const lacks = fields.filter((field) => !values[field].trim());
+      if (lacks.length > 0) found.push({ id: String(node.attrs?.id ?? ''), lacks });
+    }
+    const children = node.content ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return found;
+}
+
+/** How many photos of a story (lead photo and figures) lack a caption, credit or alt text: the photo desk's to-do. */
+export function photoGapCount(leadPhoto: LeadPhoto | null, body: DocumentJSON): number {
+  const lead = leadPhoto && PHOTO_FIELDS.some((field) => !leadPhoto[field].trim()) ? 1 : 0;
+  return lead + figureGaps(body).length;
+}
