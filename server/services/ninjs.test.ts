@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Story } from '../../src/domain/api/stories';
 import { startTestApp, testDialects, type ApiClient, type TestApp } from '../test/harness';
+import { jpegBytes, multipartBody } from '../test/images';
 
 /*
  * The parts of IPTC ninjs this export writes, with the property names and types of IPTC's
@@ -13,6 +14,31 @@ const dateTime = z.iso.datetime({ offset: true });
 const uri = z.url();
 const standard = z.object({ name: z.literal('ninjs'), version: text, schema: uri }).strict();
 const subject = z.object({ name: text, literal: text }).strict();
+
+const rendition2 = z.object({ name: text, href: uri, contenttype: text, width: z.number().optional() }).strict();
+const rendition3 = z.object({ name: text, href: uri, contentType: text, width: z.number().optional() }).strict();
+const picture2 = z
+  .object({
+    name: text,
+    uri,
+    type: z.literal('picture'),
+    descriptions: z.array(z.object({ role: text, contenttype: text, value: text }).strict()).optional(),
+    headlines: z.array(z.object({ role: text, value: text }).strict()).optional(),
+    by: text.optional(),
+    renditions: z.array(rendition2),
+  })
+  .strict();
+const picture3 = z
+  .object({
+    name: text,
+    uri,
+    type: z.literal('picture'),
+    descriptions: z.array(z.object({ role: text, contentType: text, value: text }).strict()).optional(),
+    headlines: z.array(z.object({ role: text, value: text }).strict()).optional(),
+    by: text.optional(),
+    renditions: z.array(rendition3),
+  })
+  .strict();
 
 const ninjs2 = z
   .object({
@@ -32,6 +58,7 @@ const ninjs2 = z
     by: text.optional(),
     located: text.optional(),
     subjects: z.array(subject).optional(),
+    associations: z.array(picture2).optional(),
   })
   .strict();
 
@@ -53,6 +80,7 @@ const ninjs3 = z
     by: text.optional(),
     located: text.optional(),
     subjects: z.array(subject).optional(),
+    associations: z.array(picture3).optional(),
   })
   .strict();
 
@@ -104,6 +132,32 @@ describe.each(testDialects())('ninjs export on %s', (dialect) => {
     expect(doc).toMatchObject({ standard: { version: '3.0' }, pubStatus: 'usable', version: '1' });
     expect(doc.headlines[0].value).toBe('Night ferry to run while the bridge is repaired');
     expect(ninjs2.safeParse((await chief.get(`/api/stories/${story.id}/ninjs?version=2`)).json()).success).toBe(true);
+  });
+
+  it('carries the pictures as associations, with caption, credit and renditions', async () => {
+    const upload = await chief.postForm('/api/photos', multipartBody([{ name: 'file', filename: 'quay.jpg', data: await jpegBytes({ width: 1200, height: 800 }) }]));
+    expect(upload.statusCode, upload.body).toBe(201);
+    const photo = upload.json() as { id: string };
+    const illustrated = (
+      await chief.post('/api/stories', {
+        headline: 'With pictures',
+        leadPhoto: { photoId: photo.id, caption: 'The north quay at dawn.', credit: 'Harbourline', alt: 'Boats at a quay' },
+        body: {
+          type: 'doc',
+          content: [
+            { type: 'figure', attrs: { photoId: photo.id, credit: 'Jo Lens', alt: 'A crane', width: 1200, height: 800 }, content: [{ type: 'text', text: 'Cranes unload grain.' }] },
+          ],
+        },
+      })
+    ).json() as Story;
+    const doc2 = ninjs2.parse((await chief.get(`/api/stories/${illustrated.id}/ninjs`)).json());
+    expect(doc2.associations!.map((picture) => [picture.name, picture.descriptions?.[0].value, picture.by])).toEqual([
+      ['leadphoto', 'The north quay at dawn.', 'Harbourline'],
+      ['figure1', 'Cranes unload grain.', 'Jo Lens'],
+    ]);
+    expect(doc2.associations![1].renditions.map((r) => r.name)).toEqual(['320-webp', '320-jpg', '1024-webp', '1024-jpg', '2048-webp', '2048-jpg']);
+    expect(doc2.associations![1].renditions[0].href).toBe(`https://news.example.org/media/photos/${photo.id}/320.webp`);
+    ninjs3.parse((await chief.get(`/api/stories/${illustrated.id}/ninjs?version=3`)).json());
   });
 
   it('refuses an unknown version and stories the caller may not see', async () => {

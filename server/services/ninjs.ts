@@ -4,6 +4,10 @@ import { renderDocumentHtml, type LinkedStory } from '../../src/domain/document/
 import { storyReferences } from '../../src/domain/document/references';
 import { countWords, documentText } from '../../src/domain/document/text';
 import type { DocumentJSON } from '../../src/domain/document/types';
+import type { JSONContent } from '@tiptap/core';
+import { FIGURE } from '../../src/domain/document/figure';
+import { RENDITION_CONTENT_TYPES, RENDITION_FORMATS, renditionUrl, usefulSlots } from '../../src/domain/photos/renditions';
+import type { LeadPhoto } from '../../src/domain/story/fields';
 import { findPublicStories, type LiveSnapshot } from '../db/repositories/public-stories';
 import { storyPath } from '../public-site/paths';
 import { visibleStory, type StoryStore } from './stories';
@@ -34,6 +38,53 @@ function inVersion(value: unknown, version: NinjsVersion): unknown {
   return Object.fromEntries(Object.entries(value as Json).map(([key, inner]) => [CAMEL[key] ?? key, inVersion(inner, version)]));
 }
 
+interface Picture {
+  photoId: string;
+  caption: string;
+  credit: string;
+  alt: string;
+  width: number | null;
+}
+
+/** The story's pictures as ninjs associations: the lead photo, then each figure, with caption, credit and renditions. */
+function associatedPictures(leadPhoto: LeadPhoto | null, body: DocumentJSON, baseUrl: string): Json[] {
+  const pictures: Array<Picture & { name: string }> = [];
+  if (leadPhoto) pictures.push({ name: 'leadphoto', ...leadPhoto, width: null });
+  const stack: JSONContent[] = [body];
+  let figures = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === FIGURE && node.attrs?.photoId) {
+      pictures.push({
+        name: `figure${++figures}`,
+        photoId: String(node.attrs.photoId),
+        caption: (node.content ?? []).map((child) => child.text ?? '').join(''),
+        credit: String(node.attrs.credit ?? ''),
+        alt: String(node.attrs.alt ?? ''),
+        width: typeof node.attrs.width === 'number' ? node.attrs.width : null,
+      });
+    }
+    const children = node.content ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return pictures.map((picture) => ({
+    name: picture.name,
+    uri: `${baseUrl}/media/photos/${encodeURIComponent(picture.photoId)}`,
+    type: 'picture',
+    ...(picture.caption ? { descriptions: [{ role: 'caption', contenttype: 'text/plain', value: picture.caption }] } : {}),
+    ...(picture.alt ? { headlines: [{ role: 'alt', value: picture.alt }] } : {}),
+    ...(picture.credit ? { by: picture.credit } : {}),
+    renditions: usefulSlots(picture.width).flatMap(({ slot, width }) =>
+      RENDITION_FORMATS.map((format) => ({
+        name: `${slot}-${format}`,
+        href: `${baseUrl}${renditionUrl(picture.photoId, slot, format)}`,
+        contenttype: RENDITION_CONTENT_TYPES[format],
+        ...(picture.width ? { width } : {}),
+      })),
+    ),
+  }));
+}
+
 /** ninjs pubstatus: usable once live, canceled once taken down, withheld before. */
 function pubstatus(story: Story): 'usable' | 'withheld' | 'canceled' {
   if (story.status === 'published') return 'usable';
@@ -48,7 +99,7 @@ function pubstatus(story: Story): 'usable' | 'withheld' | 'canceled' {
  */
 export async function storyAsNinjs(store: StoryStore, actor: SessionUser, id: string, version: NinjsVersion, baseUrl: string): Promise<Json> {
   const { story } = await visibleStory(store, actor, id);
-  let content: Pick<LiveSnapshot, 'headline' | 'standfirst' | 'byline' | 'dateline' | 'tags' | 'body'> = story;
+  let content: Pick<LiveSnapshot, 'headline' | 'standfirst' | 'byline' | 'dateline' | 'tags' | 'body'> & { leadPhoto?: LeadPhoto | null } = story;
   let revision = story.revision;
   let versionCreated = story.updatedAt;
   if (story.status === 'published' && story.liveRevision !== null) {
@@ -88,6 +139,8 @@ export async function storyAsNinjs(store: StoryStore, actor: SessionUser, id: st
     ...(content.dateline ? { located: content.dateline } : {}),
     ...(content.tags.length > 0 ? { subjects: content.tags.map((tag) => ({ name: tag, literal: tag })) } : {}),
   };
+  const pictures = associatedPictures(content.leadPhoto ?? null, body, baseUrl);
+  if (pictures.length > 0) ninjs.associations = pictures;
   if (version === 3) {
     // "representationtype" became "representationType" in 3.0.
     const { representationtype, ...rest } = ninjs;
