@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Role } from '../src/domain/auth/roles';
 import { TEST_ACCOUNTS } from './support/accounts';
+import { ApiSession } from './support/api';
 import { logInAs } from './support/session';
 
 async function switchTo(page: Page, role: Role) {
@@ -86,4 +87,31 @@ test('a story goes from the reporter through the desk to the chief editor, who p
   await expect(page.getByText('Published — changes not yet live.')).toBeHidden();
   await expect(page.getByRole('region', { name: 'Log' })).toContainText('Correction published');
   await expect(page.getByRole('region', { name: 'Log' })).toContainText('Added the time of the first sailing.');
+});
+
+test('a chief editor schedules an approved story for a time, sees when it will go out, and can cancel it', async ({ page, baseURL }) => {
+  const chief = await ApiSession.logIn(baseURL!, 'chief_editor');
+  let story = await chief.createStory({
+    headline: `Budget published at dawn ${Date.now()}`,
+    standfirst: 'The council sets out its spending plans.',
+    byline: 'Newsdesk staff',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The council will publish its budget.' }] }] },
+  });
+  for (const to of ['submitted', 'ready', 'approved']) story = await chief.transition(story, to);
+  await chief.dispose();
+
+  await logInAs(page, 'chief_editor');
+  await page.goto(`/stories/${story.id}`);
+  await workflow(page).getByRole('button', { name: 'Schedule' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule publication' });
+  const inTwoDays = new Date(Date.now() + 2 * 24 * 3600_000);
+  const local = new Date(inTwoDays.getTime() - inTwoDays.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await dialog.getByLabel('Publish at').fill(local);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Scheduled to publish on/)).toBeVisible();
+  await expect(workflow(page)).toBeFocused();
+  await workflow(page).getByRole('button', { name: 'Cancel schedule' }).click();
+  await expect(page.getByText(/Scheduled to publish on/)).toBeHidden();
+  await expect(workflow(page).getByRole('button', { name: 'Schedule' })).toBeVisible();
 });

@@ -34,6 +34,12 @@ export class ApiSession {
     return (await response.json()) as Story;
   }
 
+  async transition(story: Story, to: string, extra: Record<string, unknown> = {}): Promise<Story> {
+    const response = await this.context.post(`/api/stories/${story.id}/transitions`, { data: { to, ...extra }, headers: { 'x-csrf-token': this.csrfToken } });
+    if (!response.ok()) throw new Error(`move to ${to} failed: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as Story;
+  }
+
   /** Uploads an image to the photo library (multipart, field `file`). */
   async uploadPhoto(name: string, bytes: Buffer): Promise<{ id: string }> {
     const response = await this.context.post('/api/photos', {

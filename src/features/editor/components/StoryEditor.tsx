@@ -15,7 +15,7 @@ import type { DocumentJSON } from '../../../domain/document/types';
 import type { LeadPhoto, StoryFields } from '../../../domain/story/fields';
 import { STORY_LIMITS } from '../../../domain/story/limits';
 import { findTransition } from '../../../domain/story/workflow';
-import { formatNumber } from '../../../lib/format';
+import { dateTime, formatNumber } from '../../../lib/format';
 import { PhotoPicker } from '../../photos/components/PhotoPicker';
 import { UploadList } from '../../photos/components/UploadList';
 import { useUploadQueue } from '../../photos/hooks/useUploadQueue';
@@ -328,6 +328,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
               <Alert tone="warning" className={styles.banner}>
                 Sent back by {sentBack.actor.name}: “{sentBack.note}”
               </Alert>
+            )}
+            {confirmed.status === 'scheduled' && confirmed.scheduledAt && (
+              <div className={`${styles.banner} ${styles.notice}`}>
+                Scheduled to publish on <time dateTime={confirmed.scheduledAt}>{dateTime(confirmed.scheduledAt)}</time>. Edits made now wait as an update after
+                publication.
+              </div>
             )}
             {updateWaiting && (
               <div className={`${styles.banner} ${styles.notice}`}>

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import type { ChecklistFailedDetails, Story } from '../../../domain/api/stories';
@@ -34,6 +34,10 @@ export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { ac
   const [announcement, setAnnouncement] = useState('');
   const problemRef = useRef<HTMLDivElement>(null);
   const group = useRef<HTMLDivElement>(null);
+  const [focusMoves, setFocusMoves] = useState(0);
+  useEffect(() => {
+    if (focusMoves > 0) group.current?.focus();
+  }, [focusMoves]);
 
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'checklist_failed') {
@@ -70,8 +74,9 @@ export function useWorkflow({ story, user, flush, goTo }: WorkflowOptions): { ac
     const done = (moved: Story) => {
       setDialog(null);
       setAnnouncement(pending.kind === 'update' ? 'The update is live.' : `The story is now ${STATUS_LABELS[moved.status].toLowerCase()}.`);
-      // The button just used is gone with the old state: keep focus among the moves.
-      requestAnimationFrame(() => group.current?.focus());
+      // The button just used is gone with the old state: keep focus among the moves (after the
+      // dialog, if any, has closed and handed focus back).
+      setFocusMoves((count) => count + 1);
     };
     const failed = (error: unknown) => {
       // A refused move with a dialog open stays in the dialog, with what was typed.
