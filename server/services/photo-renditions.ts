@@ -79,7 +79,8 @@ async function renditionsOf(bytes: Buffer, maxPixels: number): Promise<Rendition
   const widest = RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1];
   const { data: pixels, info } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'warning' })
     .rotate()
-    .resize({ width: widest, withoutEnlargement: true })
+    // Inside a box, not just a width: WebP cannot hold a side over 16,383 pixels (tall infographics).
+    .resize({ width: widest, height: WEBP_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb')
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
@@ -92,8 +93,11 @@ async function renditionsOf(bytes: Buffer, maxPixels: number): Promise<Rendition
   return Promise.all(jobs);
 }
 
+/** The largest side a WebP image may have. */
+const WEBP_MAX_SIDE = 16_383;
+
 async function encode(image: Sharp, width: RenditionWidth, format: RenditionFormat): Promise<Rendition> {
-  const resized = image.resize({ width, withoutEnlargement: true });
+  const resized = image.resize({ width, height: WEBP_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
   const data =
     format === 'webp'
       ? await resized.webp({ quality: 80 }).toBuffer()

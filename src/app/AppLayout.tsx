@@ -26,7 +26,7 @@ export function AppLayout() {
           )}
           {deskViews(user.role).length > 0 && (
             <NavLink to="/desk" className={styles.navLink}>
-              {user.role === 'reporter' ? 'My stories' : 'Desk'}
+              {deskViews(user.role).length === 1 ? deskViews(user.role)[0].title : 'Desk'}
             </NavLink>
           )}
           {(can(user, 'photos:view') || can(user, 'photos:manage')) && (

@@ -95,6 +95,17 @@ describe.each(testDialects())('photos API on %s', (dialect) => {
       }
     });
 
+    it('takes a very tall image (an infographic) and keeps its renditions within what WebP can hold', async () => {
+      const tall = await sharp({ create: { width: 40, height: 20_000, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
+      const response = await upload(photoEditor, tall, 'infographic.png');
+      expect(response.statusCode, response.body).toBe(201);
+      const photo = response.json() as Photo;
+      const media = await t.anonymous().get(`/media/photos/${photo.id}/2048.webp`);
+      expect(media.statusCode).toBe(200);
+      const image = await sharp(media.rawPayload).metadata();
+      expect(image.height).toBeLessThanOrEqual(16_383);
+    });
+
     it('applies the camera’s orientation and strips location and other metadata from renditions', async () => {
       const sideways = await sharp(await jpegWithLocation({ width: 300, height: 200 })).withMetadata({ orientation: 6 }).toBuffer();
       expect(await exifr.gps(sideways)).toMatchObject({ latitude: expect.any(Number) });
@@ -279,6 +290,15 @@ describe.each(testDialects())('photos API on %s', (dialect) => {
       await expectRefused(() => photoEditor.postForm('/api/photos', multipartBody([{ name: 'photo', filename: 'a.jpg', data: a }])), 400, 'bad_request', oneFile);
       await expectRefused(() => photoEditor.postForm('/api/photos', multipartBody([])), 400, 'bad_request', /no photo in it/);
       await expectRefused(() => photoEditor.post('/api/photos', { file: 'aGVsbG8=' }), 415, 'unsupported_media_type', oneFile);
+    });
+
+    it('answers 400 to an upload cut short mid-body, storing nothing', async () => {
+      const form = multipartBody([filePart(await jpegBytes({ width: 95, height: 90 }), 'cut.jpg')]);
+      const before = storedFiles(t).length;
+      const response = await photoEditor.postForm('/api/photos', { payload: form.payload.subarray(0, 300), contentType: form.contentType });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toMatch(/interrupted or is not well-formed/);
+      expect(storedFiles(t).length).toBe(before);
     });
 
     it('refuses a file over the size limit', async () => {

@@ -4,7 +4,7 @@ import { photoListQuerySchema, updatePhotoInputSchema } from '../../../src/domai
 import { photoIdSchema } from '../../../src/domain/photos/ids';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
-import { badRequest, payloadTooLarge, unsupportedMediaType } from '../../errors';
+import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from '../../errors';
 import { PhotoStorage } from '../../services/photo-storage';
 import { getPhoto, listPhotos, updatePhoto, uploadPhoto, type PhotoStore, type UploadedFile } from '../../services/photos';
 
@@ -33,7 +33,9 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') throw badRequest(ONE_FILE);
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw unsupportedMediaType(ONE_FILE);
     if (code?.startsWith('FST_')) throw badRequest(`The upload could not be read: ${(error as Error).message}`);
-    throw error;
+    if (error instanceof AppError) throw error;
+    // The multipart parser's own errors (a body cut short, a broken boundary) have no code.
+    throw badRequest('The upload was interrupted or is not well-formed: send the photo again');
   }
   if (!upload) throw badRequest(`The request has no photo in it. ${ONE_FILE}`);
   return upload;

@@ -7,14 +7,17 @@ import styles from '../../stories/components/StoryListPage.module.css';
 import { StoryTable } from '../../stories/components/StoryTable';
 import { deskViews, type DeskView } from '../desk-views';
 
-function DeskSection({ view }: { view: DeskView }) {
+/** One view; when it is the page's only one, the page heading names it and it has none of its own. */
+function DeskSection({ view, only }: { view: DeskView; only: boolean }) {
   const list = useStoryList(view.filters);
   const stories = list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section aria-labelledby={`desk-${view.id}`} style={{ marginBottom: 'var(--space-6)' }}>
-      <h2 id={`desk-${view.id}`} style={{ margin: '0 0 var(--space-1)', fontSize: 20 }}>
-        {view.title}
-      </h2>
+    <section aria-labelledby={only ? 'desk-title' : `desk-${view.id}`} style={{ marginBottom: 'var(--space-6)' }}>
+      {!only && (
+        <h2 id={`desk-${view.id}`} style={{ margin: '0 0 var(--space-1)', fontSize: 20 }}>
+          {view.title}
+        </h2>
+      )}
       <p style={{ margin: '0 0 var(--space-3)', color: 'var(--color-text-muted)' }}>{view.description}</p>
       {list.isPending ? (
         <Loading label={`Loading ${view.title.toLowerCase()}…`} />
@@ -44,11 +47,13 @@ export function DeskPage() {
   const views = deskViews(user.role);
   return (
     <main id="main" className={styles.page}>
-      <title>Desk — Newsdesk</title>
+      <title>{`${views.length === 1 ? views[0].title : 'Desk'} — Newsdesk`}</title>
       <div className={styles.header}>
-        <h1 className={styles.title}>{views.length === 1 ? views[0].title : 'Desk'}</h1>
+        <h1 id="desk-title" className={styles.title}>
+          {views.length === 1 ? views[0].title : 'Desk'}
+        </h1>
       </div>
-      {views.length === 0 ? <p className={styles.empty}>There is no desk view for your role.</p> : views.map((view) => <DeskSection key={view.id} view={view} />)}
+      {views.length === 0 ? <p className={styles.empty}>There is no desk view for your role.</p> : views.map((view) => <DeskSection key={view.id} view={view} only={views.length === 1} />)}
     </main>
   );
 }

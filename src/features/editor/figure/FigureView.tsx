@@ -102,7 +102,9 @@ export function FigureView({ node, updateAttributes, deleteNode, editor, extensi
             readOnly={!editable}
             data-figure-field="credit"
             onKeyDown={backToCaption}
-            onChange={(value) => updateAttributes({ credit: value })}
+            // The story may have left this person's hands since the view last drew (setEditable
+            // does not redraw node views): a change that could not be saved is not taken.
+            onChange={(value) => editor.isEditable && updateAttributes({ credit: value })}
           />
         </div>
         <div className={`${styles.field} ${styles.fieldWide}`}>
@@ -118,7 +120,7 @@ export function FigureView({ node, updateAttributes, deleteNode, editor, extensi
             readOnly={!editable}
             data-figure-field="alt"
             onKeyDown={(event) => event.key === 'Escape' && backToCaption(event)}
-            onChange={(value) => updateAttributes({ alt: value })}
+            onChange={(value) => editor.isEditable && updateAttributes({ alt: value })}
           />
         </div>
       </div>

@@ -21,7 +21,6 @@ export function PhotoGrid({ photos, selectedId, onSelect }: PhotoGridProps) {
               type="button"
               className={styles.card}
               aria-pressed={photo.id === selectedId}
-              aria-label={photo.caption || photo.originalName}
               onClick={() => onSelect(photo)}
             >
               <span className={styles.thumb}>

@@ -52,7 +52,8 @@ export function UploadList({ items, onCancel, onDismiss }: UploadListProps) {
               <Button size="small" variant="ghost" aria-label={`Clear ${item.name} from the list`} onClick={() => onDismiss(item.key)}>
                 <X size={16} aria-hidden="true" />
               </Button>
-            ) : (
+            ) : item.status === 'processing' ? null : (
+              // Once sent, the server keeps the photo whatever happens here: no Cancel that would not cancel.
               <Button size="small" aria-label={`Cancel upload of ${item.name}`} onClick={() => onCancel(item.key)}>
                 Cancel
               </Button>
