@@ -1,20 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import type { Role } from '../src/domain/auth/roles';
-import { TEST_ACCOUNTS } from './support/accounts';
 import { ApiSession } from './support/api';
-import { logInAs } from './support/session';
+import { logInAs, saved, switchTo } from './support/session';
 
-async function switchTo(page: Page, role: Role) {
-  await page.getByRole('link', { name: 'Log out' }).click();
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('Email').fill(TEST_ACCOUNTS[role].email);
-  await page.getByLabel('Password').fill(TEST_ACCOUNTS[role].password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-}
-
-const saved = (page: Page) => expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
 const workflow = (page: Page) => page.getByRole('group', { name: 'Workflow' });
 
 test('a wire story with a lead photo goes through the desk; approval waits for the photo credit; readers see only what is live', async ({ page, browser, baseURL }) => {

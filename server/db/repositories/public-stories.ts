@@ -42,31 +42,26 @@ function toPublicStory(row: LiveRow): PublicStory {
   };
 }
 
-/** A story by its web address, with the revision readers see (null before its first publication). */
-export async function findPublicStoryBySlug(db: Db, slug: string): Promise<PublicStory | undefined> {
-  const row = await db
+/** Stories with the revision readers see joined in (none before their first publication). */
+function storiesWithLiveRevision(db: Db) {
+  return db
     .selectFrom('stories')
     .leftJoin('story_revisions', (join) =>
       join.onRef('story_revisions.story_id', '=', 'stories.id').onRef('story_revisions.revision', '=', 'stories.live_revision'),
     )
-    .select(liveColumns)
-    .where('stories.slug', '=', slug)
-    .executeTakeFirst();
+    .select(liveColumns);
+}
+
+/** A story by its web address, with the revision readers see. */
+export async function findPublicStoryBySlug(db: Db, slug: string): Promise<PublicStory | undefined> {
+  const row = await storiesWithLiveRevision(db).where('stories.slug', '=', slug).executeTakeFirst();
   return row ? toPublicStory(row) : undefined;
 }
 
 /** Live revisions of these stories (for "Read also" and links on a public page). */
 export async function findPublicStories(db: Db, ids: string[]): Promise<PublicStory[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('stories')
-    .leftJoin('story_revisions', (join) =>
-      join.onRef('story_revisions.story_id', '=', 'stories.id').onRef('story_revisions.revision', '=', 'stories.live_revision'),
-    )
-    .select(liveColumns)
-    .where('stories.id', 'in', ids)
-    .execute();
-  return rows.map(toPublicStory);
+  return (await storiesWithLiveRevision(db).where('stories.id', 'in', ids).execute()).map(toPublicStory);
 }
 
 /** The latest published stories, newest publication first (the RSS feed). */

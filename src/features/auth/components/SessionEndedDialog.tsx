@@ -8,6 +8,7 @@ import type { SessionUser } from '../../../domain/api/users';
 import { ApiError } from '../../../lib/api-client';
 import { sessionQueryKey } from '../api/get-session';
 import { logIn } from '../api/log-in';
+import dialogStyles from '../../../components/ui/Dialog.module.css';
 import styles from './SessionEndedDialog.module.css';
 
 /**
@@ -48,14 +49,14 @@ export function SessionEndedDialog({ previous }: { previous: SessionUser }) {
   return (
     <dialog
       ref={dialog}
-      className={styles.dialog}
+      className={dialogStyles.dialog}
       aria-labelledby="session-ended-title"
       aria-describedby="session-ended-text"
       // Escape would leave the page unusable behind a closed dialog: the choices are below.
       onCancel={(event) => event.preventDefault()}
     >
-      <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <h2 id="session-ended-title" className={styles.title}>
+      <form className={dialogStyles.form} onSubmit={onSubmit} noValidate>
+        <h2 id="session-ended-title" className={dialogStyles.title}>
           Your session has ended
         </h2>
         <p id="session-ended-text" className={styles.text}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
 import { NOTE_MAX } from '../../../domain/api/transitions';
-import styles from './Workflow.module.css';
+import dialogStyles from '../../../components/ui/Dialog.module.css';
 
 export interface DialogRequest {
   title: string;
@@ -50,9 +50,9 @@ export function TransitionDialog({ request, pending, failure, onConfirm, onCance
   };
 
   return (
-    <dialog ref={dialog} className={styles.dialog} aria-labelledby="transition-title" onCancel={onCancel}>
-      <form className={styles.dialogForm} onSubmit={submit} noValidate>
-        <h2 id="transition-title" className={styles.dialogTitle}>
+    <dialog ref={dialog} className={dialogStyles.dialog} aria-labelledby="transition-title" onCancel={onCancel}>
+      <form className={dialogStyles.form} onSubmit={submit} noValidate>
+        <h2 id="transition-title" className={dialogStyles.title}>
           {request.title}
         </h2>
         {request.noteLabel && (
@@ -66,7 +66,7 @@ export function TransitionDialog({ request, pending, failure, onConfirm, onCance
             {failure}
           </p>
         )}
-        <div className={styles.dialogActions}>
+        <div className={dialogStyles.actions}>
           <Button onClick={onCancel}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={pending}>
             {pending ? 'Working…' : request.confirmLabel}
