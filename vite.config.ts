@@ -7,6 +7,8 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: false,
+    // dist/.vite/manifest.json: which chunks each screen loads (bench/bundle-budget.ts reads it).
+    manifest: true,
   },
   server: {
     // `npm run dev:web` serves the SPA with hot reload; the API runs separately (`npm run dev`).
