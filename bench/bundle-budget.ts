@@ -1,7 +1,8 @@
 /**
  * Bundle budgets (issue 8): the JavaScript a browser downloads before a screen is interactive,
- * gzip-compressed, from the built app's manifest. Run on demand with `npm run bench:bundle`; it exits
- * non-zero when a screen is over budget. Figures are recorded in docs/benchmarks.md.
+ * gzip-compressed, from the built app's manifest. Sizes are deterministic (not timings), so
+ * `npm test` runs this after the build and fails when a screen is over budget. Alone:
+ * `npm run bench:bundle`. Figures are recorded in docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';

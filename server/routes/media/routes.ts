@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { photoIdSchema } from '../../../src/domain/photos/ids';
+import { photoIdSchema } from '../../../src/domain/photos/id-schema';
 import { RENDITION_CONTENT_TYPES, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionWidth } from '../../../src/domain/photos/renditions';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import { notFound } from '../../errors';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { photoListQuerySchema, updatePhotoInputSchema } from '../../../src/domain/api/photos';
-import { photoIdSchema } from '../../../src/domain/photos/ids';
+import { photoIdSchema } from '../../../src/domain/photos/id-schema';
 import { currentUser } from '../../http/auth';
 import { zodRoutes, type RouteContext } from '../../http/types';
 import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from '../../errors';

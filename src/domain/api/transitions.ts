@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { NOTE_MAX } from '../story/limits';
 import { STORY_STATUSES } from '../story/status';
 
-export const NOTE_MAX = 2000;
+export { NOTE_MAX };
 
 /** `POST /api/stories/:id/transitions`: move a story; a note when sending back, a time when scheduling. */
 export const transitionInputSchema = z

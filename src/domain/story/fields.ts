@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateDocument } from '../document/validate';
 import type { DocumentJSON } from '../document/types';
-import { photoIdSchema } from '../photos/ids';
+import { photoIdSchema } from '../photos/id-schema';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
 import { lineSchema } from '../api/line';
 import { STORY_LIMITS } from './limits';

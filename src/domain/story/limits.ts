@@ -10,6 +10,9 @@ export const STORY_LIMITS = {
   seoDescription: 320,
 } as const;
 
+/** A workflow note (sending back, correcting): long enough for a paragraph of instructions. */
+export const NOTE_MAX = 2000;
+
 /** Search engines cut titles and descriptions around these lengths; the editor warns past them. */
 export const SEO_RECOMMENDED = {
   seoTitle: 60,

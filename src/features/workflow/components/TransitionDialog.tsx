@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
-import { NOTE_MAX } from '../../../domain/api/transitions';
+import { NOTE_MAX } from '../../../domain/story/limits';
 import dialogStyles from '../../../components/ui/Dialog.module.css';
 
 export interface DialogRequest {
