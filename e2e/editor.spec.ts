@@ -132,10 +132,14 @@ test('the toolbar works from the keyboard alone', async ({ page }) => {
   await expect(bold).toHaveAttribute('aria-pressed', 'true');
   await expect(body.locator('strong')).toHaveText('Quiet night');
 
-  // Ctrl/Cmd+Z undoes it from the body.
+  // Ctrl/Cmd+Z undoes it from the body; Redo becomes available only then.
+  const redo = toolbar.getByRole('button', { name: 'Redo' });
+  await expect(redo).toHaveAttribute('aria-disabled', 'true');
   await body.focus();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(body.locator('strong')).toHaveCount(0);
+  await expect(redo).not.toHaveAttribute('aria-disabled');
+  await expect(toolbar.getByRole('button', { name: 'Undo' })).not.toHaveAttribute('aria-disabled');
 });
 
 test('when the session ends mid-story, logging in again over the page keeps every word', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState } from '@tiptap/react';
 import {
   Bold,
@@ -35,10 +36,12 @@ interface ToolDefinition {
 }
 
 function tools(onLink: () => void, onReadAlso: () => void, onInsertPhoto: () => void): ToolDefinition[][] {
+  // These run on every keystroke: undo/redo read the history's depth (editor.can() would build
+  // every command of every extension each time).
   return [
     [
-      { label: 'Undo', shortcut: `${MOD}+Z`, icon: Undo2, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
-      { label: 'Redo', shortcut: `${MOD}+Shift+Z`, icon: Redo2, enabled: (e) => e.can().redo(), run: (e) => e.chain().focus().redo().run() },
+      { label: 'Undo', shortcut: `${MOD}+Z`, icon: Undo2, enabled: (e) => e.isEditable && undoDepth(e.state) > 0, run: (e) => e.chain().focus().undo().run() },
+      { label: 'Redo', shortcut: `${MOD}+Shift+Z`, icon: Redo2, enabled: (e) => e.isEditable && redoDepth(e.state) > 0, run: (e) => e.chain().focus().redo().run() },
     ],
     [
       { label: 'Paragraph', shortcut: `${MOD}+Alt+0`, icon: Pilcrow, active: (e) => e.isActive('paragraph'), run: (e) => e.chain().focus().setParagraph().run() },

@@ -1,0 +1,296 @@
+/**
+ * Typing latency and open time on long stories (issue 8, targets 1 and 2), against bare TipTap.
+ *
+ * Per keystroke, the sum of the keydown, keypress, beforeinput, input and keyup `EventDispatch`
+ * durations in Chromium's trace (the method of Gutenberg's performance suite), in
+ *  - the full app's editor (toolbar, word count, autosave) on a 10,000-word story with 30 figures
+ *    and 10 read-also blocks, and on a 36,000-word story;
+ *  - bare TipTap (StarterKit only, no React) holding the same words, in the same run.
+ * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
+ *
+ * Run: `npm run bench:typing` (builds first). Record the figures in docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, request, type Browser, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import type { JSONContent as NodeJSON } from '@tiptap/core';
+import type { DocumentJSON } from '../src/domain/document/types';
+import { TEST_ACCOUNTS } from '../e2e/support/accounts';
+import { jpegBytes } from '../server/test/images';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const APP_PORT = 3199;
+const BARE_PORT = 3198;
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 150);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const TYPED = 'the council said on monday that the new ferry would run through the winter months, ';
+const KEY_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input', 'keyup']);
+
+// ---- the stories ------------------------------------------------------------------------------
+
+const VOCABULARY = (
+  'the council harbour ferry winter service minister said would report port workers night timetable ' +
+  'repairs spring passengers island union vote budget agreement residents morning evening crossing ' +
+  'weather storm engineers inspection hull contract operator fares route mainland school hospital ' +
+  'committee statement week month year public meeting plans delay cost million funding transport'
+).split(' ');
+
+/** Deterministic pseudo-random words, so every run types into the same story. */
+function words(count: number, seed: number): string {
+  let state = seed;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out.push(VOCABULARY[state % VOCABULARY.length]!);
+  }
+  out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
+  return `${out.join(' ')}.`;
+}
+
+const paragraph = (text: string): NodeJSON => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/** About `totalWords` words in 60-word paragraphs with a subheading every 15, plus figures and read-also blocks spread evenly. */
+function longStory(totalWords: number, options: { photoId?: string; figures?: number; readAlsoTo?: string; readAlso?: number }): DocumentJSON {
+  const paragraphs = Math.round(totalWords / 60);
+  const content: NodeJSON[] = [];
+  const every = (count: number | undefined) => (count ? Math.floor(paragraphs / count) : Infinity);
+  for (let i = 0; i < paragraphs; i++) {
+    if (i > 0 && i % 15 === 0) content.push({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: words(5, i) }] });
+    content.push(paragraph(words(60, i + 1)));
+    if (options.photoId && i % every(options.figures) === every(options.figures) - 1) {
+      content.push({
+        type: 'figure',
+        attrs: { photoId: options.photoId, credit: 'Newsdesk', alt: 'A ferry at the quay', width: 1200, height: 800 },
+        content: [{ type: 'text', text: `Passengers board the ferry, picture ${i}.` }],
+      });
+    }
+    if (options.readAlsoTo && i % every(options.readAlso) === Math.floor(every(options.readAlso) / 2)) {
+      content.push({ type: 'readAlso', attrs: { storyId: options.readAlsoTo, label: 'Read also' } });
+    }
+  }
+  return { type: 'doc', content };
+}
+
+/** The same words for StarterKit: figures become their caption's paragraph, read-also blocks a line of text. */
+function forStarterKit(doc: DocumentJSON): DocumentJSON {
+  return {
+    type: 'doc',
+    content: (doc.content ?? []).map((node) => {
+      if (node.type === 'figure') return paragraph((node.content?.[0] as { text: string }).text);
+      if (node.type === 'readAlso') return paragraph('Read also: Ferry timetable for the winter');
+      return node;
+    }),
+  };
+}
+
+// ---- servers ---------------------------------------------------------------------------------
+
+async function startApp(): Promise<() => void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/test-server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, E2E_PORT: String(APP_PORT) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${APP_URL}/api/health`)).ok) return () => child.kill('SIGTERM');
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the app server did not start');
+}
+
+async function startBareTipTap(): Promise<() => Promise<void>> {
+  const root = path.join(ROOT, 'bench', 'bare-tiptap');
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bare-tiptap-'));
+  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const server = await preview({ configFile: false, root, logLevel: 'warn', build: { outDir }, preview: { port: BARE_PORT, host: '127.0.0.1', strictPort: true } });
+  return async () => {
+    await server.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
+  };
+}
+
+/** Stories made through the API, as a reporter would, so the server validates and stores them. */
+async function seedStories(): Promise<{ tenK: { id: string; headline: string }; thirtySixK: { id: string } }> {
+  const api = await request.newContext({ baseURL: APP_URL });
+  const { email, password } = TEST_ACCOUNTS.reporter;
+  const login = await api.post('/api/session', { data: { email, password } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  const create = async (fields: Record<string, unknown>) => {
+    const response = await api.post('/api/stories', { data: fields, headers });
+    if (response.status() !== 201) throw new Error(`create failed: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as { id: string; headline: string };
+  };
+  const upload = await api.post('/api/photos', { multipart: { file: { name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: await jpegBytes() } }, headers });
+  if (!upload.ok()) throw new Error(`upload failed: ${upload.status()} ${await upload.text()}`);
+  const photo = (await upload.json()) as { id: string };
+  const target = await create({ headline: 'Ferry timetable for the winter', body: { type: 'doc', content: [paragraph(words(40, 99))] } });
+  const thirtySixK = await create({ headline: 'The long investigation', body: longStory(36_000, {}) });
+  // Created last, so it is at the top of the story list for the open-time measurement.
+  const tenK = await create({ headline: 'Ferry inquiry, the full report', body: longStory(10_000, { photoId: photo.id, figures: 30, readAlsoTo: target.id, readAlso: 10 }) });
+  await api.dispose();
+  return { tenK, thirtySixK };
+}
+
+// ---- measuring -------------------------------------------------------------------------------
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { type?: string } };
+}
+
+/** Puts the caret at the end of the middle paragraph of the body, as a click there would. */
+async function caretInTheMiddle(page: Page) {
+  await page.evaluate(() => {
+    const body = document.querySelector<HTMLElement>('.ProseMirror[contenteditable="true"]')!;
+    const paragraphs = body.querySelectorAll(':scope > p');
+    const middle = paragraphs[Math.floor(paragraphs.length / 2)]!;
+    middle.scrollIntoView({ block: 'center' });
+    body.focus();
+    const range = document.createRange();
+    range.selectNodeContents(middle);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  // ProseMirror picks the DOM selection up on selectionchange.
+  await page.waitForTimeout(200);
+}
+
+/** Types KEYSTROKES characters with a trace running; returns each keystroke's input-handling time in ms. */
+async function typeAndTrace(browser: Browser, page: Page): Promise<number[]> {
+  await caretInTheMiddle(page);
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  const text = TYPED.repeat(Math.ceil(KEYSTROKES / TYPED.length)).slice(0, KEYSTROKES);
+  await page.keyboard.type(text, { delay: 40 });
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const dispatches = trace.traceEvents
+    .filter((event) => event.name === 'EventDispatch' && event.ph === 'X' && KEY_EVENTS.has(event.args?.data?.type ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+  const perKeystroke: number[] = [];
+  for (const event of dispatches) {
+    if (event.args!.data!.type === 'keydown') perKeystroke.push(0);
+    if (perKeystroke.length > 0) perKeystroke[perKeystroke.length - 1]! += (event.dur ?? 0) / 1000;
+  }
+  if (perKeystroke.length < KEYSTROKES * 0.9) throw new Error(`saw ${perKeystroke.length} keystrokes in the trace, typed ${KEYSTROKES}`);
+  return perKeystroke;
+}
+
+async function inBareTipTap(browser: Browser, doc: DocumentJSON): Promise<number[]> {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${BARE_PORT}/`);
+  await page.evaluate((content) => window.startEditor(content), doc as never);
+  await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
+  const samples = await typeAndTrace(browser, page);
+  await page.close();
+  return samples;
+}
+
+async function logIn(page: Page) {
+  const { email, password } = TEST_ACCOUNTS.reporter;
+  await page.goto(`${APP_URL}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+async function inTheApp(browser: Browser, storyId: string): Promise<number[]> {
+  const page = await browser.newPage();
+  await logIn(page);
+  await page.goto(`${APP_URL}/stories/${storyId}`);
+  await page.getByRole('textbox', { name: 'Story body' }).waitFor();
+  await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
+  const samples = await typeAndTrace(browser, page);
+  // Let the autosave finish so the next round starts from a saved story.
+  await page.getByText('Saved', { exact: true }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await page.close();
+  return samples;
+}
+
+/** From a click on the story in the list to a body that takes typing, measured in the page. */
+async function openTime(browser: Browser, headline: string): Promise<number> {
+  const page = await browser.newPage();
+  await logIn(page);
+  await page.goto(`${APP_URL}/stories`);
+  const link = page.getByRole('link', { name: headline });
+  await link.waitFor();
+  await page.evaluate(() => ((window as unknown as { benchStart: number }).benchStart = performance.now()));
+  await link.click();
+  const handle = await page.waitForFunction(
+    () => {
+      const body = document.querySelector('.ProseMirror[contenteditable="true"]');
+      return body && body.querySelectorAll(':scope > p').length > 100 ? performance.now() - (window as unknown as { benchStart: number }).benchStart : null;
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  await page.close();
+  return ms;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const median = (values: number[]) => percentile(values, 50);
+const fmt = (ms: number) => ms.toFixed(2).padStart(7);
+
+async function main() {
+  const stopApp = await startApp();
+  const stopBare = await startBareTipTap();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const { tenK, thirtySixK } = await seedStories();
+    const tenKDoc = forStarterKit(longStory(10_000, { photoId: 'x', figures: 30, readAlsoTo: 'x', readAlso: 10 }));
+    const thirtySixKDoc = forStarterKit(longStory(36_000, {}));
+    const samples: Record<string, number[]> = { 'bare 10k': [], 'app 10k': [], 'bare 36k': [], 'app 36k': [] };
+    // Interleaved rounds, so drift on a noisy machine falls on both sides alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      samples['bare 10k']!.push(...(await inBareTipTap(browser, tenKDoc)));
+      samples['app 10k']!.push(...(await inTheApp(browser, tenK.id)));
+      samples['bare 36k']!.push(...(await inBareTipTap(browser, thirtySixKDoc)));
+      samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id)));
+    }
+    const opens: number[] = [];
+    for (let i = 0; i < 5; i++) opens.push(await openTime(browser, tenK.headline));
+
+    console.log(`Per-keystroke input handling (ms), ${KEYSTROKES} keystrokes x ${ROUNDS} rounds each, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+    console.log('                 median     p95     max');
+    for (const [name, values] of Object.entries(samples)) {
+      console.log(`${name.padEnd(14)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
+    }
+    for (const size of ['10k', '36k']) {
+      const ratio = percentile(samples[`app ${size}`]!, 95) / percentile(samples[`bare ${size}`]!, 95);
+      const medianRatio = median(samples[`app ${size}`]!) / median(samples[`bare ${size}`]!);
+      console.log(`app / bare at ${size}: p95 ${ratio.toFixed(2)}x, median ${medianRatio.toFixed(2)}x (target <= 1.25x)`);
+    }
+    console.log(`Open the 10,000-word story from the list, click to editable (ms): median ${fmt(median(opens))}, max ${fmt(Math.max(...opens))} (target <= 300)`);
+  } finally {
+    await browser.close();
+    await stopBare();
+    stopApp();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
