@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/core';
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
-import { useEditorState } from '@tiptap/react';
 import {
   Bold,
   Heading2,
@@ -20,6 +19,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { Fragment, useRef, type KeyboardEvent } from 'react';
+import { useEditorStateEachFrame } from '../hooks/useEditorStateEachFrame';
 import styles from './Toolbar.module.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -67,7 +67,7 @@ function tools(onLink: () => void, onReadAlso: () => void, onInsertPhoto: () => 
 
 /**
  * The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar
- * pattern). Button states come from a selector that re-renders only when they change.
+ * pattern). Button states come from a selector run once per frame; it re-renders only when they change.
  */
 export function Toolbar({
   editor,
@@ -82,12 +82,11 @@ export function Toolbar({
 }) {
   const groups = tools(onLink, onReadAlso, onInsertPhoto);
   const flat = groups.flat();
-  const state = useEditorState({
+  const state = useEditorStateEachFrame(
     editor,
-    selector: ({ editor: current }) =>
-      flat.map((tool) => ({ active: tool.active?.(current) ?? null, enabled: tool.enabled?.(current) ?? true })),
-    equalityFn: (a, b) => b !== null && a.every((item, index) => item.active === b[index].active && item.enabled === b[index].enabled),
-  });
+    (current) => flat.map((tool) => ({ active: tool.active?.(current) ?? null, enabled: tool.enabled?.(current) ?? true })),
+    (a, b) => a.every((item, index) => item.active === b[index]!.active && item.enabled === b[index]!.enabled),
+  );
   const focusIndex = useRef(0);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
 
