@@ -20,6 +20,7 @@ import type { JSONContent as NodeJSON } from '@tiptap/core';
 import type { DocumentJSON } from '../src/domain/document/types';
 import { TEST_ACCOUNTS } from '../e2e/support/accounts';
 import { jpegBytes } from '../server/test/images';
+import { pseudoWords } from './words';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const APP_PORT = 3199;
@@ -32,21 +33,9 @@ const KEY_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input', 'keyu
 
 // ---- the stories ------------------------------------------------------------------------------
 
-const VOCABULARY = (
-  'the council harbour ferry winter service minister said would report port workers night timetable ' +
-  'repairs spring passengers island union vote budget agreement residents morning evening crossing ' +
-  'weather storm engineers inspection hull contract operator fares route mainland school hospital ' +
-  'committee statement week month year public meeting plans delay cost million funding transport'
-).split(' ');
-
-/** Deterministic pseudo-random words, so every run types into the same story. */
+/** A sentence of pseudo-random words, so every run types into the same story. */
 function words(count: number, seed: number): string {
-  let state = seed;
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    out.push(VOCABULARY[state % VOCABULARY.length]!);
-  }
+  const out = pseudoWords(count, seed);
   out[0] = out[0]!.charAt(0).toUpperCase() + out[0]!.slice(1);
   return `${out.join(' ')}.`;
 }

@@ -1,0 +1,262 @@
+/**
+ * API under load (issue 8, target 3), on SQLite and on PostgreSQL.
+ *
+ * The real server runs as a child process; this process is the load: 20 editors each saving
+ * their own 70 KB story as fast as the answers come back (If-Match, one paragraph changed per
+ * save, the whole body sent as the editor does), then the story list and full-text search over
+ * 100,000 seeded stories at 20 concurrent readers. Reports p50/p95 latency and requests per second.
+ *
+ * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
+ * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
+ * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
+ * `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { JSONContent } from '@tiptap/core';
+import { openDatabase, type DatabaseHandle } from '../server/db/connection';
+import { migrateToLatest } from '../server/db/migrate';
+import { createAccount } from '../server/services/accounts';
+import { createStory } from '../server/services/stories';
+import { pseudoWords, VOCABULARY } from './words';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PORT = 3197;
+const BASE = `http://127.0.0.1:${PORT}`;
+const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const EDITORS = 20;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REPORTER = { email: 'bench@example.org', name: 'Bench Reporter', password: 'bench-passphrase-12345', role: 'reporter' as const };
+
+const words = (count: number, seed: number): string => pseudoWords(count, seed).join(' ');
+
+const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+/** About 70 KB of JSON: 141 paragraphs of 60 words. */
+const bigBody = (seed: number) => ({ type: 'doc' as const, content: Array.from({ length: 141 }, (_, i) => paragraph(words(60, seed * 1000 + i))) });
+
+// ---- databases -------------------------------------------------------------------------------
+
+interface Target {
+  name: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  cleanUp: () => Promise<void>;
+}
+
+async function sqliteTarget(): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-'));
+  return { name: 'SQLite', databaseUrl: null, dataDir, cleanUp: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+async function postgresTarget(): Promise<Target | null> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL at ${PG_URL} is not reachable; skipping it.`);
+    return null;
+  }
+  const name = `newsdesk_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-'));
+  return {
+    name: 'PostgreSQL',
+    databaseUrl: url.toString(),
+    dataDir,
+    cleanUp: async () => {
+      if (process.env.BENCH_KEEP) return console.log(`kept database ${name}`);
+      const again = new pg.Client({ connectionString: PG_URL });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stories made by the same service the API uses, so they are indexed as real ones are. */
+async function seed(target: Target): Promise<void> {
+  const database: DatabaseHandle = openDatabase({ databaseUrl: target.databaseUrl, dataDir: target.dataDir });
+  await migrateToLatest(database.db, database.dialect);
+  // Seeding only: the server later opens its own connection with durable commits.
+  if (database.dialect === 'sqlite') await sql`PRAGMA synchronous = OFF`.execute(database.db);
+  const account = await createAccount(database.db, null, REPORTER);
+  const actor = { id: account.id, email: account.email, name: account.name, role: account.role };
+  const store = { db: database.db, dialect: database.dialect };
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < STORIES; i = next++) {
+      await createStory(store, actor, {
+        headline: `${words(6, i).replace(/^./, (c) => c.toUpperCase())} ${i}`,
+        standfirst: words(25, i + 7),
+        body: { type: 'doc', content: [paragraph(words(120, i + 13)), paragraph(words(80, i + 17))] },
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: database.dialect === 'postgres' ? 8 : 1 }, worker));
+  console.log(`  seeded ${STORIES} stories in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await database.close();
+}
+
+// ---- the server and its clients ----------------------------------------------------------------
+
+async function startServer(target: Target): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NEWSROOM_DATA_DIR: target.dataDir,
+      NEWSROOM_SEED: 'none',
+      NEWSROOM_LOG: 'off',
+      ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { DATABASE_URL: '' }),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) {
+        return async () => {
+          child.kill('SIGTERM');
+          await exited;
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server did not start');
+}
+
+async function logIn(): Promise<Record<string, string>> {
+  const response = await fetch(`${BASE}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: REPORTER.email, password: REPORTER.password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+interface PhaseResult {
+  latencies: number[];
+  seconds: number;
+  failures: number;
+}
+
+/** `clients` loops, each calling `request` back to back for SECONDS; latency of every answer. */
+async function phase(clients: number, request: (client: number, n: number) => Promise<boolean>): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let n = 0; performance.now() < until; n++) {
+        const t0 = performance.now();
+        const ok = await request(client, n);
+        latencies.push(performance.now() - t0);
+        if (!ok) failures++;
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, failures };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+function report(label: string, result: PhaseResult, p95Target: number, rateTarget?: number) {
+  const p50 = percentile(result.latencies, 50);
+  const p95 = percentile(result.latencies, 95);
+  const rate = result.latencies.length / result.seconds;
+  console.log(
+    `  ${label.padEnd(26)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms (target <= ${p95Target})  ` +
+      `${rate.toFixed(0).padStart(5)}/s${rateTarget ? ` (target >= ${rateTarget})` : ''}  failures ${result.failures}`,
+  );
+}
+
+async function measure(target: Target) {
+  console.log(`${target.name}:`);
+  await seed(target);
+  const stop = await startServer(target);
+  try {
+    const auth = await logIn();
+    const json = { ...auth, 'content-type': 'application/json' };
+
+    // Saving: each editor has its own story and sends the whole body with one paragraph changed.
+    const editors = await Promise.all(
+      Array.from({ length: EDITORS }, async (_, i) => {
+        const response = await fetch(`${BASE}/api/stories`, { method: 'POST', headers: json, body: JSON.stringify({ headline: `Long story ${i}`, body: bigBody(i) }) });
+        if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+        const story = (await response.json()) as { id: string; revision: number };
+        return { id: story.id, revision: story.revision, body: bigBody(i), editorId: `bench-editor-${i}` };
+      }),
+    );
+    const bodyBytes = JSON.stringify({ body: editors[0]!.body }).length;
+    const saves = await phase(EDITORS, async (client, n) => {
+      const editor = editors[client]!;
+      editor.body.content[n % editor.body.content.length] = paragraph(`${words(59, n)} edit${n}`);
+      const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
+        method: 'PATCH',
+        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId },
+        body: JSON.stringify({ body: editor.body }),
+      });
+      if (!response.ok) return (await response.arrayBuffer(), false);
+      editor.revision = ((await response.json()) as { revision: number }).revision;
+      return true;
+    });
+    report(`save ${(bodyBytes / 1024).toFixed(0)} KB body x${EDITORS}`, saves, 25, 500);
+
+    const list = await phase(EDITORS, async () => {
+      const response = await fetch(`${BASE}/api/stories`, { headers: auth });
+      await response.arrayBuffer();
+      return response.ok;
+    });
+    report(`list (${STORIES} stories)`, list, 50);
+
+    const search = await phase(EDITORS, async (_, n) => {
+      const response = await fetch(`${BASE}/api/stories?q=${VOCABULARY[n % VOCABULARY.length]}`, { headers: auth });
+      await response.arrayBuffer();
+      return response.ok;
+    });
+    report(`search (${STORIES} stories)`, search, 50);
+  } finally {
+    await stop();
+  }
+}
+
+async function main() {
+  console.log(`${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; ${SECONDS} s per phase`);
+  for (const make of process.env.BENCH_ONLY_POSTGRES ? [postgresTarget] : [sqliteTarget, postgresTarget]) {
+    const target = await make();
+    if (!target) continue;
+    try {
+      await measure(target);
+    } finally {
+      await target.cleanUp();
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
