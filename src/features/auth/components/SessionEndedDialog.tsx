@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
@@ -21,29 +21,29 @@ export function SessionEndedDialog({ previous }: { previous: SessionUser }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [email, setEmail] = useState(previous.email);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  // Not useLogIn: that clears every cached query for a new person; here the same person carries on.
+  const relogin = useMutation({
+    mutationFn: logIn,
+    onSuccess: (session) => {
+      if (session.user.id !== previous.id) window.location.assign('/');
+      else queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+  const failure = relogin.error;
+  const error = !failure
+    ? null
+    : failure instanceof ApiError && failure.code !== 'network'
+      ? failure.message
+      : 'Cannot reach the server. Try again in a moment.';
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      const session = await logIn({ email, password });
-      if (session.user.id !== previous.id) {
-        window.location.assign('/');
-        return;
-      }
-      queryClient.setQueryData(sessionQueryKey, session);
-    } catch (failure) {
-      setError(failure instanceof ApiError && failure.code !== 'network' ? failure.message : 'Cannot reach the server. Try again in a moment.');
-      setPending(false);
-    }
+    relogin.mutate({ email, password });
   };
 
   return (
@@ -73,8 +73,8 @@ export function SessionEndedDialog({ previous }: { previous: SessionUser }) {
           onChange={(e) => setPassword(e.target.value)}
         />
         <div className={styles.actions}>
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? 'Logging in…' : 'Log in'}
+          <Button type="submit" variant="primary" disabled={relogin.isPending}>
+            {relogin.isPending ? 'Logging in…' : 'Log in'}
           </Button>
           <Link to="/login">Leave this page</Link>
         </div>
