@@ -9,6 +9,7 @@ import { timeAgo } from '../../../lib/format';
 import { useCurrentUser } from '../../auth/current-user';
 import { useAccounts } from '../api/list-accounts';
 import { useUpdateAccount } from '../api/update-account';
+import pageStyles from '../../../components/ui/Page.module.css';
 import styles from './AccountsPage.module.css';
 import { CreateAccountForm } from './CreateAccountForm';
 
@@ -88,15 +89,15 @@ export function AccountsPage() {
   const accounts = useAccounts();
   if (!can(user, 'users:manage')) {
     return (
-      <main id="main" className={styles.page}>
+      <main id="main" className={`${pageStyles.page} ${pageStyles.narrow} ${styles.stack}`}>
         <Alert tone="error">Only administrators can manage accounts.</Alert>
       </main>
     );
   }
   return (
-    <main id="main" className={styles.page}>
+    <main id="main" className={`${pageStyles.page} ${pageStyles.narrow} ${styles.stack}`}>
       <title>Accounts — Newsdesk</title>
-      <h1 className={styles.title}>Accounts</h1>
+      <h1 className={pageStyles.title}>Accounts</h1>
       <CreateAccountForm />
       <section className={styles.card} aria-labelledby="accounts-title">
         <h2 id="accounts-title" className={styles.sectionTitle}>

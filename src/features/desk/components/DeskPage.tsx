@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/Button';
 import { Loading } from '../../../components/ui/Loading';
 import { useCurrentUser } from '../../auth/current-user';
 import { useStoryList } from '../../stories/api/list-stories';
+import pageStyles from '../../../components/ui/Page.module.css';
 import styles from '../../stories/components/StoryListPage.module.css';
 import { StoryTable } from '../../stories/components/StoryTable';
 import { deskViews, type DeskView } from '../desk-views';
@@ -46,10 +47,10 @@ export function DeskPage() {
   const user = useCurrentUser();
   const views = deskViews(user.role);
   return (
-    <main id="main" className={styles.page}>
+    <main id="main" className={pageStyles.page}>
       <title>{`${views.length === 1 ? views[0].title : 'Desk'} — Newsdesk`}</title>
-      <div className={styles.header}>
-        <h1 id="desk-title" className={styles.title}>
+      <div className={pageStyles.header}>
+        <h1 id="desk-title" className={pageStyles.title}>
           {views.length === 1 ? views[0].title : 'Desk'}
         </h1>
       </div>

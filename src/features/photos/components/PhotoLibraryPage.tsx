@@ -15,6 +15,7 @@ import { useUploadQueue } from '../hooks/useUploadQueue';
 import { PhotoDetails } from './PhotoDetails';
 import { PhotoFilters } from './PhotoFilters';
 import { PhotoGrid } from './PhotoGrid';
+import pageStyles from '../../../components/ui/Page.module.css';
 import styles from './PhotoLibrary.module.css';
 import { UploadDropZone } from './UploadDropZone';
 import { UploadList } from './UploadList';
@@ -70,10 +71,10 @@ export function PhotoLibraryPage() {
   const filtered = Boolean(filters.q || filters.missing);
 
   return (
-    <main id="main" className={styles.page}>
+    <main id="main" className={`${pageStyles.page} ${pageStyles.wide}`}>
       <title>Photos — Newsdesk</title>
-      <div className={styles.header}>
-        <h1 className={styles.title}>Photos</h1>
+      <div className={pageStyles.header}>
+        <h1 className={pageStyles.title}>Photos</h1>
       </div>
       {canUpload && (
         <section aria-label="Upload photos" className={styles.uploads}>

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../auth/current-user';
 import { useStoryList } from '../api/list-stories';
 import type { StoryListFilters } from '../api/query-keys';
 import { StoryFilters } from './StoryFilters';
+import pageStyles from '../../../components/ui/Page.module.css';
 import styles from './StoryListPage.module.css';
 import { StoryTable } from './StoryTable';
 
@@ -43,10 +44,10 @@ export function StoryListPage() {
   const filtered = Boolean(filters.q || filters.status || filters.section);
 
   return (
-    <main id="main" className={styles.page}>
+    <main id="main" className={pageStyles.page}>
       <title>Stories — Newsdesk</title>
-      <div className={styles.header}>
-        <h1 className={styles.title}>Stories</h1>
+      <div className={pageStyles.header}>
+        <h1 className={pageStyles.title}>Stories</h1>
         {can(user, 'story:create') && (
           <Link to="/stories/new" className={buttonClass('primary')}>
             New story
