@@ -168,15 +168,7 @@ export interface StoryListFilter {
 
 /** One page of stories, newest change first, with keyset pagination on (updated_at, id). */
 export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
-  // The viewer's own authorship, joined row by row while walking the (updated_at, id) index, so
-  // the query stops at the page's end. (IN or EXISTS under the OR below made PostgreSQL hash the
-  // viewer's whole story list on every request: ~25 ms of CPU with 100,000 stories; see
-  // docs/benchmarks.md.) With no viewer filter the join matches nothing.
-  const viewerId = filter.hideDraftsExceptOf ?? '';
-  let query = db
-    .selectFrom('stories')
-    .leftJoin('story_authors as viewer', (join) => join.onRef('viewer.story_id', '=', 'stories.id').on('viewer.user_id', '=', viewerId))
-    .select([...SUMMARY_COLUMNS]);
+  let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
   if (filter.status && filter.status.length > 0) query = query.where('stories.status', 'in', filter.status);
   if (filter.section) query = query.where('stories.section', '=', filter.section);
   if (filter.photoGaps) query = query.where('stories.photo_gaps', '>', 0);
@@ -186,9 +178,16 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
       eb.selectFrom('story_authors').select('story_authors.story_id').where('story_authors.user_id', '=', authorId),
     );
   }
-  if (filter.hideDraftsExceptOf) {
-    query = query.where((eb) => eb.or([eb('stories.status', '!=', 'draft'), eb('viewer.story_id', 'is not', null)]));
-  }
+  // Drafts only of the viewer's own: authorship is left-joined row by row while walking the
+  // (updated_at, id) index, so the query stops at the page's end. (IN or EXISTS under the OR made
+  // PostgreSQL hash the viewer's whole story list on every request: ~25 ms of CPU with 100,000
+  // stories; see docs/benchmarks.md.)
+  const viewerId = filter.hideDraftsExceptOf ?? '';
+  query = query.$if(filter.hideDraftsExceptOf !== undefined, (qb) =>
+    qb
+      .leftJoin('story_authors as viewer', (join) => join.onRef('viewer.story_id', '=', 'stories.id').on('viewer.user_id', '=', viewerId))
+      .where((eb) => eb.or([eb('stories.status', '!=', 'draft'), eb('viewer.story_id', 'is not', null)])),
+  );
   if (filter.searchTerms && filter.searchTerms.length > 0) {
     query = query.where(searchCondition(dialect, filter.searchTerms, filter.headlineOnly ?? false));
   }
