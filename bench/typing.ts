@@ -205,7 +205,7 @@ async function inTheApp(browser: Browser, storyId: string): Promise<number[]> {
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
   const samples = await typeAndTrace(browser, page);
   // Let the autosave finish so the next round starts from a saved story.
-  await page.getByText('Saved', { exact: true }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
   await page.close();
   return samples;
 }
