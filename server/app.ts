@@ -18,6 +18,7 @@ import { photoRoutes } from './routes/photos/routes';
 import { sessionRoutes } from './routes/session/routes';
 import { storyRoutes } from './routes/stories/routes';
 import { workflowRoutes } from './routes/stories/workflow-routes';
+import { historyRoutes } from './routes/stories/history-routes';
 import { publicSiteRoutes } from './public-site/routes';
 import { userRoutes } from './routes/users/routes';
 
@@ -102,6 +103,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   photoRoutes(context);
   mediaRoutes(context);
   workflowRoutes(context);
+  historyRoutes(context);
   publicSiteRoutes(context);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -6,6 +6,7 @@ import * as storyLinks from './migrations/003-story-links';
 import * as storyEvents from './migrations/004-story-events';
 import * as approvedRevision from './migrations/005-approved-revision';
 import * as photoGaps from './migrations/006-photo-gaps';
+import * as historyPresence from './migrations/007-history-presence';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '004-story-events': storyEvents,
   '005-approved-revision': approvedRevision,
   '006-photo-gaps': photoGaps,
+  '007-history-presence': historyPresence,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -14,6 +14,7 @@ export interface Database {
   photos: PhotosTable;
   story_links: StoryLinksTable;
   story_events: StoryEventsTable;
+  story_presence: StoryPresenceTable;
 }
 
 /** One entry of a story's audit log. */
@@ -122,6 +123,16 @@ export interface StoryRevisionsTable {
   saved_at: string;
   /** The editor (one open tab) that sent the save, so a retried save is not a conflict with itself. */
   editor_id: string | null;
+  /** Why this revision exists, when not an ordinary save ("Restored from revision 4"). */
+  note: string | null;
+}
+
+/** Who has a story open: one row per open editor, refreshed by its heartbeat. */
+export interface StoryPresenceTable {
+  story_id: string;
+  editor_id: string;
+  user_id: string;
+  seen_at: string;
 }
 
 export interface PhotosTable {

@@ -1,40 +1,9 @@
-import type { JSONContent } from '@tiptap/core';
-import { diffWordsWithSpace } from 'diff';
 import type { SessionUser } from '../../src/domain/api/users';
-import { documentText } from '../../src/domain/document/text';
-import type { DocumentJSON } from '../../src/domain/document/types';
-import type { FieldChange, PendingChangesResponse } from '../../src/domain/story/changes';
+import type { PendingChangesResponse } from '../../src/domain/story/changes';
+import type { StoryFields } from '../../src/domain/story/fields';
 import { conflict } from '../errors';
+import { diffStoryFields } from './story-diff';
 import { visibleStory, type StoryStore } from './stories';
-
-const COMPARED: Array<{ field: FieldChange['field']; label: string }> = [
-  { field: 'headline', label: 'Headline' },
-  { field: 'standfirst', label: 'Standfirst' },
-  { field: 'byline', label: 'Byline' },
-  { field: 'dateline', label: 'Dateline' },
-  { field: 'section', label: 'Section' },
-  { field: 'tags', label: 'Tags' },
-  { field: 'seoTitle', label: 'SEO title' },
-  { field: 'seoDescription', label: 'SEO description' },
-  { field: 'body', label: 'Text' },
-  { field: 'links', label: 'Links and “Read also”' },
-];
-
-/** Every link target and read-also block of a body, one per line, so a changed target shows. */
-function linksOf(body: DocumentJSON): string {
-  const lines: string[] = [];
-  const stack: JSONContent[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'readAlso') lines.push(`${node.attrs?.label ?? 'Read also'}: story ${node.attrs?.storyId}`);
-    for (const mark of node.marks ?? []) {
-      if (mark.type === 'link') lines.push(`“${node.text ?? ''}” → ${mark.attrs?.storyId ? `story ${mark.attrs.storyId}` : mark.attrs?.href}`);
-    }
-    const children = node.content ?? [];
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
-  }
-  return lines.join('\n');
-}
 
 /**
  * What publishing the update of a published story would change for readers: a word-level diff
@@ -49,20 +18,6 @@ export async function pendingChanges(store: StoryStore, actor: SessionUser, id: 
     .where('story_id', '=', id)
     .where('revision', '=', story.liveRevision)
     .executeTakeFirstOrThrow();
-  const live = JSON.parse(row.snapshot) as Record<string, unknown>;
-  const text = (source: Record<string, unknown>, field: FieldChange['field']) => {
-    if (field === 'body') return documentText(source.body as DocumentJSON);
-    if (field === 'links') return linksOf(source.body as DocumentJSON);
-    if (field === 'tags') return ((source.tags as string[] | undefined) ?? []).join(', ');
-    return String(source[field] ?? '');
-  };
-  const working = story as unknown as Record<string, unknown>;
-  const changes: FieldChange[] = [];
-  for (const { field, label } of COMPARED) {
-    const before = text(live, field);
-    const after = text(working, field);
-    if (before === after) continue;
-    changes.push({ field, label, parts: diffWordsWithSpace(before, after).map(({ value, added, removed }) => ({ value, ...(added ? { added } : {}), ...(removed ? { removed } : {}) })) });
-  }
-  return { liveRevision: story.liveRevision, revision: story.revision, changes };
+  const live = JSON.parse(row.snapshot) as StoryFields;
+  return { liveRevision: story.liveRevision, revision: story.revision, changes: diffStoryFields(live, story) };
 }

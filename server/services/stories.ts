@@ -10,10 +10,13 @@ import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
 import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
 import type { Section } from '../../src/domain/story/sections';
 import { photoGapCount } from '../../src/domain/story/photo-gaps';
+import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
+import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
 import type { Dialect } from '../db/connection';
 import {
+  findRevisionFields,
   findStory,
   insertRevision,
   insertStory,
@@ -31,6 +34,7 @@ import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionRequired, validationFailed } from '../errors';
 import { checkReferences } from './story-links';
+import { THIN_EVERY_REVISIONS, thinRevisions } from './revision-thinning';
 
 export interface StoryStore {
   db: Db;
@@ -87,8 +91,7 @@ function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColum
 
 /** What a revision keeps: the story's editable fields as they stood. */
 function snapshotOf(story: Story): string {
-  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body } = story;
-  return JSON.stringify({ headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body });
+  return JSON.stringify(fieldsOf(story));
 }
 
 async function uniqueSlug(db: Db, base: string, fallback: string): Promise<string> {
@@ -170,7 +173,7 @@ export async function createStory(
           [actor.id],
         );
         await replaceStoryLinks(trx, id, references);
-        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null });
+        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null, note: null });
       });
       break;
     } catch (error) {
@@ -193,36 +196,76 @@ export interface SaveRequest {
   /** The sending editor (one open tab), when it says. */
   editorId: string | null;
   changes: Partial<StoryFields>;
+  /** A note kept with the revision in the history ("Restored from revision 4"). */
+  note?: string;
 }
 
+/** How many times a save is merged again when other saves keep landing between read and write. */
+const SAVE_ATTEMPTS = 4;
+
 /**
- * Saves changed fields against the revision the client started from. A stale revision is a
- * conflict (409) carrying the story as it now is — unless every save since was this editor's
- * own (an answer lost on the way back, then retried): an editor is never in conflict with
- * itself. A save that changes nothing keeps the revision.
+ * Saves changed fields against the revision the client started from. A stale revision is
+ * merged with the saves made since (fields whole, the body block by block, see
+ * `domain/story/merge.ts`); edits that overlap are a conflict (409) carrying the story as it
+ * now is, the base the client started from and the overlapping items, so nothing is
+ * overwritten silently. Every save since being this editor's own (an answer lost on the way
+ * back, then retried) applies as sent: an editor is never in conflict with itself. A save that
+ * changes nothing keeps the revision.
  */
-export async function saveStory(store: StoryStore, actor: SessionUser, id: string, request: SaveRequest): Promise<Story> {
-  const { baseRevision, editorId, changes } = request;
+export async function saveStory(store: StoryStore, actor: SessionUser, id: string, request: SaveRequest): Promise<SavedStory> {
+  if (request.baseRevision === null) {
+    throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
+  }
+  for (let attempt = 1; ; attempt++) {
+    const saved = await trySave(store, actor, id, request, request.baseRevision);
+    if (saved !== LOST_RACE) return saved;
+    // Another save landed between our read and our write: merge again on top of it.
+    if (attempt === SAVE_ATTEMPTS) {
+      const latest = await visibleStory(store, actor, id);
+      throw staleRevision(latest.story, request.baseRevision, null, []);
+    }
+  }
+}
+
+const LOST_RACE = Symbol('lost race');
+
+async function trySave(
+  store: StoryStore,
+  actor: SessionUser,
+  id: string,
+  { editorId, changes: sent, note }: SaveRequest,
+  baseRevision: number,
+): Promise<SavedStory | typeof LOST_RACE> {
   const { row: current, story } = await visibleStory(store, actor, id);
   const editsText = can(actor, 'story:edit', story);
   if (!editsText && !can(actor, 'story:editPhotos', story)) throw forbidden(editRefusal(actor, story));
-  if (baseRevision === null) {
-    throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
-  }
+  if (baseRevision > story.revision) throw staleRevision(story, baseRevision, null, []);
+
+  let changes = sent;
+  let merged = false;
   if (baseRevision !== story.revision) {
-    const ownRetry =
-      baseRevision < story.revision && editorId !== null && (await onlyOwnRevisionsAfter(store.db, id, baseRevision, actor.id, editorId));
-    if (!ownRetry) throw staleRevision(story, baseRevision);
+    const ownRetry = editorId !== null && (await onlyOwnRevisionsAfter(store.db, id, baseRevision, actor.id, editorId));
+    if (!ownRetry) {
+      const base = await findRevisionFields(store.db, id, baseRevision);
+      // The photo desk's rule is about what it changed: judged against what it started from.
+      if (!editsText) assertOnlyPhotoDeskChanges(base ?? fieldsOf(story), sent);
+      const result = mergeStories(base, fieldsOf(story), sent);
+      if (result.conflicts.length > 0) throw staleRevision(story, baseRevision, base, result.conflicts);
+      const body = result.changed.includes('body') ? validateDocument(result.fields.body) : null;
+      if (body && !body.ok) throw staleRevision(story, baseRevision, base, [{ kind: 'body', key: 'body', base: base?.body ?? null, theirs: story.body, mine: sent.body! }]);
+      changes = Object.fromEntries(result.changed.map((field) => [field, field === 'body' ? body!.doc : result.fields[field]]));
+      merged = true;
+    }
   }
   // Judged against the story as it now is, so only after the revision check.
-  if (!editsText) assertOnlyPhotoDeskChanges(story, changes);
+  if (!editsText && !merged) assertOnlyPhotoDeskChanges(fieldsOf(story), changes);
   await assertPhotosExist(store.db, changes);
 
   const { columns, bodyText } = columnsFor(changes);
   const changed = Object.fromEntries(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
   ) as Partial<StoryColumns>;
-  if (Object.keys(changed).length === 0) return story;
+  if (Object.keys(changed).length === 0) return merged ? { ...story, merged: true } : story;
   if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
     Object.assign(
       changed,
@@ -254,21 +297,28 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
-    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId });
+    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null });
     return true;
   });
-  if (!won) {
-    // Another save landed between our read and our write.
-    const latest = await visibleStory(store, actor, id);
-    throw staleRevision(latest.story, baseRevision);
-  }
-  return updated;
+  if (!won) return LOST_RACE;
+  if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
+  return merged ? { ...updated, merged: true } : updated;
 }
 
-function staleRevision(story: Story, baseRevision: number) {
+/** A story's editable fields. */
+export function fieldsOf(story: Story): StoryFields {
+  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body } = story;
+  return { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body };
+}
+
+/**
+ * A save that could not be merged: the story as it now is, the fields at the revision the client
+ * started from (null when that revision is no longer kept) and the items both sides changed.
+ */
+function staleRevision(story: Story, baseRevision: number, base: StoryFields | null, conflicts: MergeConflict[]) {
   return conflict(
-    `This story was saved by someone else (revision ${story.revision}) after the revision you edited (${baseRevision})`,
-    { currentRevision: story.revision, story },
+    `This story was saved by someone else (revision ${story.revision}) after the revision you edited (${baseRevision}), and your changes overlap theirs`,
+    { currentRevision: story.revision, story, base, conflicts: conflicts.map(({ key }) => key) } satisfies ConflictDetails,
   );
 }
 
@@ -279,7 +329,7 @@ const PHOTO_DESK_FIELDS: ReadonlySet<StoryFieldName> = new Set(['leadPhoto', 'bo
  * nothing else: any other field that differs from the stored story, or a body that differs
  * elsewhere, refuses the whole save.
  */
-function assertOnlyPhotoDeskChanges(story: Story, changes: Partial<StoryFields>) {
+function assertOnlyPhotoDeskChanges(story: StoryFields, changes: Partial<StoryFields>) {
   for (const [field, value] of Object.entries(changes) as Array<[StoryFieldName, unknown]>) {
     if (PHOTO_DESK_FIELDS.has(field) || JSON.stringify(value) === JSON.stringify(story[field])) continue;
     throw forbidden(`${PHOTO_DESK_REFUSAL} (this save changes ${FIELD_LABELS[field]})`);

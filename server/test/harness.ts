@@ -171,6 +171,9 @@ export class ApiClient {
   patch(url: string, body: unknown, headers?: Record<string, string>) {
     return this.request('PATCH', url, { body, headers });
   }
+  put(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, { body, headers });
+  }
   delete(url: string) {
     return this.request('DELETE', url);
   }

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Story, StorySummary } from '../../../src/domain/api/stories';
-import type { LeadPhoto } from '../../../src/domain/story/fields';
+import type { LeadPhoto, StoryFields } from '../../../src/domain/story/fields';
 import type { DocumentJSON } from '../../../src/domain/document/types';
 import type { Section } from '../../../src/domain/story/sections';
 import type { StoryStatus } from '../../../src/domain/story/status';
@@ -134,6 +134,17 @@ export async function updateStoryIfRevision(
 
 export async function insertRevision(db: Db, row: Selectable<StoryRevisionsTable>): Promise<void> {
   await db.insertInto('story_revisions').values(row).execute();
+}
+
+/** A story's editable fields at one revision; null when that revision is not kept. */
+export async function findRevisionFields(db: Db, storyId: string, revision: number): Promise<StoryFields | null> {
+  const row = await db
+    .selectFrom('story_revisions')
+    .select('snapshot')
+    .where('story_id', '=', storyId)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.snapshot) as StoryFields) : null;
 }
 
 /** Were all revisions after `revision` saved by this user from this editor (and none by anyone else)? */

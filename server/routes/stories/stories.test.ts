@@ -188,8 +188,9 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       expect(retry.json()).toMatchObject({ revision: 3, headline: 'Lost answer, saved', standfirst: 'More typing' });
       // Another tab of the same person is another editor: that is a real conflict.
       expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Other tab' }, headers(1, 'another-tab'))).statusCode).toBe(409);
-      // And once someone else has saved, the old base is stale for this editor too.
-      expect((await editor.patch(`/api/stories/${story.id}`, { byline: 'Desk' }, headers(3, 'desk-tab'))).statusCode).toBe(200);
+      // And once someone else has saved, this editor's old base is merged with their save like anyone's:
+      expect((await editor.patch(`/api/stories/${story.id}`, { byline: 'Desk', standfirst: 'Desk standfirst' }, headers(3, 'desk-tab'))).statusCode).toBe(200);
+      expect((await reporter.patch(`/api/stories/${story.id}`, { headline: 'Late headline' }, headers(3))).json()).toMatchObject({ merged: true, revision: 5 });
       expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Late' }, headers(3))).statusCode).toBe(409);
       expect((await reporter.patch(`/api/stories/${story.id}`, { standfirst: 'Bad id' }, headers(4, 'not an id!'))).statusCode).toBe(400);
     });

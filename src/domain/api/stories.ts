@@ -1,5 +1,5 @@
 import type { DocumentJSON } from '../document/types';
-import type { LeadPhoto } from '../story/fields';
+import type { LeadPhoto, StoryFields } from '../story/fields';
 import type { Section } from '../story/sections';
 import type { StoryStatus } from '../story/status';
 
@@ -29,6 +29,20 @@ export interface Story {
   publishedAt: string | null;
   scheduledAt: string | null;
   wordCount: number;
+}
+
+/** A saved story; `merged` when the save was made on an older revision and merged with the saves made since. */
+export type SavedStory = Story & { merged?: true };
+
+/** The details of a 409 `conflict` answer to a save. */
+export interface ConflictDetails {
+  currentRevision: number;
+  /** The story as it now is. */
+  story: Story;
+  /** Its editable fields at the revision the save was made on; null when that revision is no longer kept. */
+  base: StoryFields | null;
+  /** The items both sides changed: field names, `block:<id>`, or `body`. */
+  conflicts: string[];
 }
 
 /** A row of the story list: everything but the body. */
