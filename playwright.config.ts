@@ -23,6 +23,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // The offline service worker is tested where it matters (e2e/offline.spec.ts); elsewhere it stays out of the way.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
   },
   projects: [

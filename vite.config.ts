@@ -1,8 +1,23 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Writes dist/asset-list.json: every built asset, for the service worker to keep for offline use. */
+function assetList(): Plugin {
+  return {
+    name: 'newsdesk-asset-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle)
+        .filter((name) => name.startsWith('assets/'))
+        .sort()
+        .map((name) => `/${name}`);
+      this.emitFile({ type: 'asset', fileName: 'asset-list.json', source: JSON.stringify(assets) });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), assetList()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -95,7 +95,7 @@ test('while the server cannot be reached the status says so, and the words are s
   await page.getByLabel('Headline').fill('Storm cuts power to the harbour');
   await page.getByRole('textbox', { name: 'Story body' }).click();
   await page.keyboard.type('Crews worked through the night.');
-  await expect(page.getByRole('status').filter({ hasText: 'Not saved — retrying' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Offline — \d+ changes? kept on this device$/ })).toBeVisible({ timeout: 15_000 });
   await page.keyboard.type(' Power was back by dawn.');
 
   // Leaving now would lose work: the browser asks first.

@@ -9,7 +9,8 @@ import { findRevision, listRevisionMeta } from '../db/repositories/revisions';
 import { checkpointsOf } from './revision-thinning';
 import { forbidden, notFound } from '../errors';
 import { diffStoryFields } from './story-diff';
-import { fieldsOf, saveStory, visibleStory, type StoryStore } from './stories';
+import { saveStory, visibleStory, type StoryStore } from './stories';
+import { fieldsOf } from '../../src/domain/story/fields-of';
 
 /** The story's history, newest first: runs of saves by one person read as one entry. */
 export async function listHistory(store: StoryStore, actor: SessionUser, storyId: string): Promise<HistoryResponse> {

@@ -120,7 +120,7 @@ export async function uploadPhoto(store: PhotoStore, actor: SessionUser, upload:
     byte_size: upload.bytes.length,
     original_name: originalName,
     ...text,
-    search_text: photoSearchText(text),
+    search_text: photoSearchText({ ...text, original_name: originalName }),
     uploaded_by: actor.id,
     created_at: now,
     updated_at: now,
@@ -140,8 +140,9 @@ export async function uploadPhoto(store: PhotoStore, actor: SessionUser, upload:
   return { photo: toPhoto(row), created: true };
 }
 
-function photoSearchText(text: Pick<PhotoText, 'caption' | 'credit' | 'creator'>): string {
-  return foldForSearch(`${text.caption}\n${text.credit}\n${text.creator}`);
+/** What the library search reads: the words and the file name (agencies' file names are how the desk finds a picture). */
+export function photoSearchText(text: Pick<PhotoText, 'caption' | 'credit' | 'creator'> & { original_name: string }): string {
+  return foldForSearch(`${text.caption}\n${text.credit}\n${text.creator}\n${text.original_name}`);
 }
 
 export async function getPhoto(store: PhotoStore, actor: SessionUser, id: string): Promise<Photo> {

@@ -10,6 +10,7 @@ import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
 import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
 import type { Section } from '../../src/domain/story/sections';
 import { photoGapCount } from '../../src/domain/story/photo-gaps';
+import { fieldsOf } from '../../src/domain/story/fields-of';
 import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
 import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
@@ -303,12 +304,6 @@ async function trySave(
   if (!won) return LOST_RACE;
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;
-}
-
-/** A story's editable fields. */
-export function fieldsOf(story: Story): StoryFields {
-  const { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body } = story;
-  return { headline, standfirst, byline, dateline, section, tags, seoTitle, seoDescription, leadPhoto, body };
 }
 
 /**

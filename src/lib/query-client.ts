@@ -23,10 +23,15 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
+        // Asked once even when the browser says it is offline: the service worker may answer from
+        // this device (the session, an opened story); retries then wait for the connection.
+        networkMode: 'offlineFirst',
         // A 4xx will not change by asking again; a dropped connection might.
         retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && !error.isTransient),
       },
-      mutations: { retry: false },
+      // Sent even when the browser says it is offline, so each caller hears at once that it failed
+      // (the autosave then keeps the changes in the journal) instead of waiting silently.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   return client;

@@ -326,7 +326,7 @@ describe.each(testDialects())('photos API on %s', (dialect) => {
       bare = await uploaded(reporter, await jpegBytes({ width: 503, height: 100 }), 'IMG_0001.jpg');
     });
 
-    it('searches caption, credit and creator, folding case and accents', async () => {
+    it('searches caption, credit, creator and file name, folding case and accents', async () => {
       const ids = async (query: string) => ((await reporter.get(`/api/photos?${query}`)).json() as PhotoListResponse).items.map((photo) => photo.id);
       expect(await ids('q=cafe')).toEqual([ferry.id]);
       expect(await ids('q=gullwing')).toEqual([market.id]);
@@ -334,6 +334,8 @@ describe.each(testDialects())('photos API on %s', (dialect) => {
       expect(await ids('q=fish%20dawn')).toEqual([market.id]);
       expect(await ids('q=fish%20night')).toEqual([]);
       expect(await ids('q=%25')).toContain(bare.id); // no words: everything
+      expect(await ids('q=img_0001')).toEqual([bare.id]);
+      expect(await ids('q=market%20jpg')).toEqual([market.id]);
     });
 
     it('filters photos missing a caption, credit or alt text', async () => {

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionResponse } from '../../../domain/api/session';
 import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { keepForOffline } from '../../../lib/offline-shell';
 import { SESSION_QUERY_KEY } from '../../../lib/query-client';
 
 export const sessionQueryKey = SESSION_QUERY_KEY;
@@ -10,6 +11,7 @@ export async function getSession(): Promise<SessionResponse | null> {
   try {
     const { data } = await apiRequest<SessionResponse>('/api/session');
     setCsrfToken(data.csrfToken);
+    keepForOffline('/api/session', data);
     return data;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {

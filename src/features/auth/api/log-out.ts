@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { forgetOfflineCopies } from '../../../lib/offline-shell';
 import { sessionQueryKey } from './get-session';
 
 /** Ends the session on the server. A session that had already ended counts as logged out. */
@@ -18,6 +19,7 @@ export function useLogOut() {
     // Only once the server agrees: a failed logout must not pretend to have worked.
     onSuccess: () => {
       setCsrfToken(null);
+      void forgetOfflineCopies();
       queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);
     },

@@ -15,12 +15,15 @@ export function saveStatusText(state: SaveState | undefined): string {
     case 'retrying':
     case 'failed':
       return state.message;
+    case 'offline':
+      return `Offline — ${state.count} ${state.count === 1 ? 'change' : 'changes'} kept on this device`;
     case 'conflict':
-      return 'Not saved — someone else changed this story';
+      return 'Not saved — someone else changed the same words';
   }
 }
 
-const isProblem = (state: SaveState | undefined) => state?.kind === 'retrying' || state?.kind === 'failed' || state?.kind === 'conflict';
+const isProblem = (state: SaveState | undefined) =>
+  state?.kind === 'retrying' || state?.kind === 'offline' || state?.kind === 'failed' || state?.kind === 'conflict';
 
 /**
  * The save status line. It changes every few seconds while someone types, so it is not read
@@ -32,11 +35,16 @@ export function SaveStatus({ storyId }: { storyId: string }) {
   const problem = isProblem(state);
   const [announcement, setAnnouncement] = useState('');
   const wasProblem = useRef(false);
+  const text = saveStatusText(state);
+  const textRef = useRef(text);
+  textRef.current = text;
+  // Announced when the kind of trouble changes, not on every keystroke counted while offline.
+  const kind = state?.kind;
   useEffect(() => {
-    if (problem) setAnnouncement(saveStatusText(state));
-    else if (wasProblem.current && state?.kind === 'saved') setAnnouncement('Saved again');
-    wasProblem.current = problem || (wasProblem.current && state?.kind !== 'saved');
-  }, [state, problem]);
+    if (problem) setAnnouncement(textRef.current);
+    else if (wasProblem.current && kind === 'saved') setAnnouncement('Saved again');
+    wasProblem.current = problem || (wasProblem.current && kind !== 'saved');
+  }, [kind, problem]);
 
   const title = state?.kind === 'saved' && state.savedAt ? `Last saved ${dateTime(state.savedAt)}` : undefined;
   return (
@@ -47,7 +55,7 @@ export function SaveStatus({ storyId }: { storyId: string }) {
         title={title}
         style={{ color: problem ? 'var(--color-danger)' : 'var(--color-text-muted)', fontWeight: problem ? 600 : 400 }}
       >
-        {saveStatusText(state)}
+        {text}
       </span>
       <span className="visually-hidden" aria-live="assertive">
         {announcement}

@@ -1,30 +1,41 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Link, useBlocker } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { panelHeadingClass } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { Photo } from '../../../domain/api/photos';
-import type { Story } from '../../../domain/api/stories';
+import type { ConflictDetails, Story } from '../../../domain/api/stories';
 import type { SessionUser } from '../../../domain/api/users';
 import { can } from '../../../domain/auth/permissions';
 import { readingMinutes } from '../../../domain/document/text';
 import type { DocumentJSON } from '../../../domain/document/types';
 import type { LeadPhoto, StoryFields } from '../../../domain/story/fields';
+import { fieldsOf } from '../../../domain/story/fields-of';
+import { sameJSON, type MergeResult } from '../../../domain/story/merge';
 import { STORY_LIMITS } from '../../../domain/story/limits';
 import { findTransition } from '../../../domain/story/workflow';
 import { dateTime, formatNumber } from '../../../lib/format';
 import { PhotoPicker } from '../../photos/components/PhotoPicker';
 import { UploadList } from '../../photos/components/UploadList';
 import { useUploadQueue } from '../../photos/hooks/useUploadQueue';
+import { leaveStory, useHeartbeat } from '../../presence/api/heartbeat';
+import { PresenceList } from '../../presence/components/PresenceList';
+import { useRestoreRevision } from '../../revisions/api/restore-revision';
+import { HistoryPanel } from '../../revisions/components/HistoryPanel';
+import { getStory } from '../../stories/api/get-story';
+import { storyKeys } from '../../stories/api/query-keys';
 import { editorExtensions } from '../editor-extensions';
 import { useAutosave } from '../hooks/useAutosave';
 import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
 import { figureRange, insertFigure, leadPhotoFor, trackPosition } from '../model/figures';
 import { InOrder } from '../model/in-order';
+import { REMOTE_CHANGE_META, takeInBody, takeInValue } from '../model/take-in';
+import { ConflictResolver } from './ConflictResolver';
 import { useEditorChrome } from '../store';
 import bodyStyles from './BodyEditor.module.css';
 import { EditorPopover } from './EditorPopover';
@@ -42,14 +53,24 @@ import { PendingChanges } from '../../workflow/components/PendingChanges';
 import { StoryLog } from '../../workflow/components/StoryLog';
 import { useWorkflow } from '../../workflow/components/useWorkflow';
 
+/** Changes waiting to be saved, made on `baseRevision`. */
+export interface PendingChanges {
+  baseRevision: number;
+  changes: Partial<StoryFields>;
+  /** How many edits they hold (from the journal), for the status line. */
+  count?: number;
+}
+
 interface StoryEditorProps {
   /** The story as loaded; the editor owns the working copy from here on. */
   initial: Story;
   /** The story as the server last confirmed it (revision, status, slug). */
   confirmed: Story;
   user: SessionUser;
-  /** Throw away the working copy and start again from this story (after a conflict). */
-  onReload: (story: Story) => void;
+  /** Throw away the working copy and start again from this story, with these changes still to save (after a conflict or a restore). */
+  onReload: (story: Story, pending?: PendingChanges) => void;
+  /** Changes made here before (kept in the journal, or chosen in a conflict) that the server does not have yet. */
+  pending?: PendingChanges;
   /** Put the cursor in the body at once (when starting again after a conflict). */
   autoFocus?: boolean;
 }
@@ -58,10 +79,12 @@ interface StoryEditorProps {
  * Metadata and headline fields are single lines: a pasted newline, tab or other control
  * character becomes a space (the server refuses them).
  */
+const STORY_FIELDS: FieldName[] = ['headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seoTitle', 'seoDescription', 'leadPhoto', 'body'];
+
 const singleLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 /** The writing surface: headline, standfirst and body on the canvas; details beside it. */
-export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = false }: StoryEditorProps) {
+export function StoryEditor({ initial, confirmed, user, onReload, pending, autoFocus = false }: StoryEditorProps) {
   // The text is the author's and the desk's; the photo desk changes photos, captions and credits.
   const readOnly = !can(user, 'story:edit', confirmed);
   const photosEditable = can(user, 'story:editPhotos', confirmed);
@@ -106,7 +129,27 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     };
     return values[field];
   }, [initial.body]);
-  const autosave = useAutosave(initial, read);
+  /** Every field as it stands in the editor now (the body serialised once). */
+  const readAll = useCallback((): StoryFields => {
+    const fields = {} as Record<FieldName, unknown>;
+    for (const field of STORY_FIELDS) fields[field] = read(field);
+    return fields as StoryFields;
+  }, [read]);
+
+  // The version this editor's content was made on: other people's changes are told apart from ours against it.
+  const baseFields = useRef<StoryFields>(fieldsOf(pending ? confirmed : initial));
+  const [editorId] = useState(() => crypto.randomUUID());
+  const takeInRef = useRef<(base: StoryFields, server: StoryFields) => void>(() => undefined);
+  const autosave = useAutosave(initial, read, {
+    editorId,
+    userId: user.id,
+    baseRevision: pending?.baseRevision,
+    onSaved: (saved, sent) => {
+      // A merged save brings other people's changes: take them in around what was typed since.
+      if (saved.merged) takeInRef.current({ ...baseFields.current, ...sent }, fieldsOf(saved));
+      baseFields.current = fieldsOf(saved);
+    },
+  });
 
   // Options keep their identity across renders: useEditor re-applies any option that changes.
   const editorRef = useRef<Editor | null>(null);
@@ -156,12 +199,62 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     editorProps,
     // 'update' also fires for non-edits (setEditable); only a changed document needs saving.
     onUpdate: ({ transaction }) => {
-      if (transaction.docChanged) autosave.change('body');
+      if (transaction.docChanged && !transaction.getMeta(REMOTE_CHANGE_META)) autosave.change('body');
     },
   });
   editorRef.current = editor;
   readBody.current = () => editor.getJSON() as DocumentJSON;
   useEffect(() => editor.setEditable(photosEditable, false), [editor, photosEditable]);
+
+  // Other people's saves come into the open story field by field and block by block; what was
+  // changed here since wins (the server surfaces it as a conflict on the next save).
+  takeInRef.current = (base, server) => {
+    const now = latest.current;
+    takeInBody(editor, base.body, server.body);
+    setHeadline(takeInValue(base.headline, now.headline, server.headline));
+    setStandfirst(takeInValue(base.standfirst, now.standfirst, server.standfirst));
+    setLeadPhoto(takeInValue(base.leadPhoto, now.leadPhoto, server.leadPhoto));
+    const tags = parseTags(now.meta.tagsText);
+    setMeta({
+      byline: takeInValue(base.byline, now.meta.byline, server.byline),
+      dateline: takeInValue(base.dateline, now.meta.dateline, server.dateline),
+      section: takeInValue(base.section, now.meta.section, server.section),
+      tagsText: sameJSON(tags, base.tags) && !sameJSON(tags, server.tags) ? server.tags.join(', ') : now.meta.tagsText,
+      seoTitle: takeInValue(base.seoTitle, now.meta.seoTitle, server.seoTitle),
+      seoDescription: takeInValue(base.seoDescription, now.meta.seoDescription, server.seoDescription),
+    });
+  };
+
+  // Changes restored from the journal (or chosen in a conflict) are saved like fresh ones.
+  const restoredOnce = useRef(false);
+  useEffect(() => {
+    if (!pending || restoredOnce.current) return;
+    restoredOnce.current = true;
+    autosave.restore(pending.changes, pending.count ?? 0);
+  }, [pending, autosave]);
+
+  // Presence: a heartbeat says who else is here and the story's revision; when someone else has
+  // saved, their changes are fetched and taken in.
+  const presence = useHeartbeat(initial.id, editorId);
+  const queryClient = useQueryClient();
+  const pulledRevision = useRef(0);
+  const serverRevision = presence.data?.revision ?? 0;
+  useEffect(() => {
+    if (serverRevision <= Math.max(autosave.baseRevision, pulledRevision.current)) return;
+    if (autosave.currentState.kind === 'conflict') return;
+    pulledRevision.current = serverRevision;
+    void getStory(initial.id).then(
+      (server) => {
+        takeInRef.current(baseFields.current, fieldsOf(server));
+        if (autosave.adoptRevision(server.revision)) baseFields.current = fieldsOf(server);
+        queryClient.setQueryData(storyKeys.detail(server.id), server);
+      },
+      () => {
+        pulledRevision.current = 0; // try again at the next heartbeat
+      },
+    );
+  }, [serverRevision, autosave, initial.id, queryClient]);
+  useEffect(() => () => leaveStory(initial.id, editorId), [initial.id, editorId]);
   useEffect(
     () => () => {
       closePopover();
@@ -219,22 +312,6 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
     }
   };
 
-  const keepMine = () => {
-    // Send this whole version on top of theirs: every field, so what is on screen is what stands.
-    const { headline: h, standfirst: s, meta: m } = latest.current;
-    autosave.change('headline', h);
-    autosave.change('standfirst', s);
-    autosave.change('byline', m.byline);
-    autosave.change('dateline', m.dateline);
-    autosave.change('section', m.section);
-    if (!tagsProblem(parseTags(m.tagsText))) autosave.change('tags', parseTags(m.tagsText));
-    autosave.change('seoTitle', m.seoTitle);
-    autosave.change('seoDescription', m.seoDescription);
-    autosave.change('leadPhoto', latest.current.leadPhoto);
-    autosave.change('body');
-    autosave.resolveConflict('mine');
-    editor.commands.focus();
-  };
   const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
 
   // The publish checklist points at problems: a field, or the block of a linked story.
@@ -273,11 +350,29 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
       ? lastEvent
       : null;
   const updateWaiting = confirmed.status === 'published' && confirmed.liveRevision !== null && confirmed.revision > confirmed.liveRevision;
-  const takeTheirs = () => {
-    if (saveState?.kind !== 'conflict') return;
-    const server = saveState.server;
-    autosave.resolveConflict('theirs');
-    onReload(server);
+  const resolveConflict = (details: ConflictDetails, result: MergeResult) => {
+    autosave.abandon();
+    const changes = Object.fromEntries(result.changed.map((field) => [field, result.fields[field]])) as Partial<StoryFields>;
+    onReload({ ...details.story, ...result.fields }, result.changed.length > 0 ? { baseRevision: details.story.revision, changes } : undefined);
+  };
+  const conflictMine = useMemo(() => (saveState?.kind === 'conflict' ? readAll() : null), [saveState, readAll]);
+
+  // Restoring an earlier revision: what is open is saved first, then the editor starts again from the restored story.
+  const restore = useRestoreRevision(initial.id);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const restoreRevision = async (revision: number) => {
+    setRestoreError(null);
+    if (!(await autosave.flush())) {
+      setRestoreError('Your latest changes are not saved yet, so nothing was restored. Try again once they are.');
+      return;
+    }
+    try {
+      const story = await restore.mutateAsync(revision);
+      autosave.abandon();
+      onReload(story);
+    } catch (error) {
+      setRestoreError(`Could not restore revision ${revision}: ${(error as Error).message}`);
+    }
   };
 
   // Leaving for another screen: save first; if that fails, ask.
@@ -309,6 +404,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
         </Link>
         <StatusBadge status={confirmed.status} />
         <SaveStatus storyId={initial.id} />
+        <PresenceList present={presence.data?.present ?? []} />
         <span className={styles.spacer} />
         {workflow.actions}
         <span className={styles.meta} aria-live="off">
@@ -351,18 +447,15 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
                 You can change the lead photo and the captions, credits and alt text of photos. The story text is read-only for the photo desk.
               </Alert>
             )}
-            {saveState?.kind === 'conflict' && (
+            {saveState?.kind === 'conflict' && conflictMine && (
               <Alert tone="warning" className={styles.banner}>
-                Someone else saved this story while you were editing. Your changes are still here and have not been saved.
-                {photoDeskOnly && ' Load their version, then make your photo changes again.'}
-                <div className={styles.bannerActions}>
-                  {!photoDeskOnly && (
-                    <Button variant="primary" onClick={keepMine}>
-                      Keep my version
-                    </Button>
-                  )}
-                  <Button onClick={takeTheirs}>Load their version</Button>
-                </div>
+                <strong>Someone else changed the same words while you were editing.</strong> Your changes are still here and have not been saved.
+                <ConflictResolver details={saveState.details} mine={conflictMine} onResolve={(result) => resolveConflict(saveState.details, result)} />
+              </Alert>
+            )}
+            {restoreError && (
+              <Alert tone="error" className={styles.banner}>
+                {restoreError}
               </Alert>
             )}
             {leaveRefused && (
@@ -470,6 +563,14 @@ export function StoryEditor({ initial, confirmed, user, onReload, autoFocus = fa
             leadPhoto={<LeadPhotoPanel value={leadPhoto} editable={photosEditable} onChange={changeLeadPhoto} onChoose={() => setPhotoPicker('lead')} />}
           >
             <LinkedFrom storyId={initial.id} />
+            <HistoryPanel
+              storyId={initial.id}
+              revision={confirmed.revision}
+              canRestore={!readOnly}
+              restoring={restore.isPending}
+              onRestore={(revision) => void restoreRevision(revision)}
+              sectionClass={styles.panelSection}
+            />
             <StoryLog storyId={initial.id} headingClass={panelHeadingClass} sectionClass={styles.panelSection} />
           </MetadataPanel>
         )}

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert } from '../../../components/ui/Alert';
 import { Loading } from '../../../components/ui/Loading';
@@ -8,13 +8,21 @@ import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../auth/current-user';
 import { useStory } from '../../stories/api/get-story';
 import { storyKeys } from '../../stories/api/query-keys';
-import { StoryEditor } from './StoryEditor';
+import { readJournal, type JournalEntry } from '../../../lib/journal';
+import { StoryEditor, type PendingChanges } from './StoryEditor';
 
 interface EditingSession {
   /** The story as it was when editing began: the editor's starting point, taken once. */
   story: Story;
+  /** Changes not yet saved: restored from the journal, or chosen in a conflict. */
+  pending?: PendingChanges;
   /** Bumped to start afresh from the server's copy after a conflict. */
   generation: number;
+}
+
+/** The story as the editor starts it: the server's copy with the unsaved changes on top. */
+function session(story: Story, pending: PendingChanges | undefined, generation: number): EditingSession {
+  return { story: pending ? { ...story, ...pending.changes } : story, pending, generation };
 }
 
 /**
@@ -28,9 +36,23 @@ export function StoryEditorPage() {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<EditingSession | null>(null);
 
-  // Opening another story (or this one afresh) takes a new starting point.
+  // Opening another story (or this one afresh) takes a new starting point, with what the
+  // journal on this device kept of changes the server never got (a crash, a closed tab, offline).
   const fresh = story.isFetchedAfterMount && story.data?.id === id;
-  if (fresh && editing?.story.id !== id) setEditing({ story: story.data!, generation: 0 });
+  const [journalRead, setJournalRead] = useState<{ id: string; entry: JournalEntry | undefined } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void readJournal(user.id, id).then((entry) => {
+      if (!cancelled) setJournalRead({ id, entry });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [user.id, id]);
+  if (fresh && journalRead?.id === id && editing?.story.id !== id) {
+    const entry = journalRead.entry;
+    setEditing(session(story.data!, entry && { baseRevision: entry.baseRevision, changes: entry.changes, count: entry.count }, 0));
+  }
 
   if (story.isError) {
     const notFound = story.error instanceof ApiError && story.error.status === 404;
@@ -49,12 +71,13 @@ export function StoryEditorPage() {
     <StoryEditor
       key={`${id}:${editing.generation}`}
       initial={editing.story}
+      pending={editing.pending}
       confirmed={story.data}
       user={user}
       autoFocus={editing.generation > 0}
-      onReload={(server) => {
+      onReload={(server, pending) => {
         queryClient.setQueryData(storyKeys.detail(id), server);
-        setEditing({ story: server, generation: editing.generation + 1 });
+        setEditing(session(server, pending, editing.generation + 1));
       }}
     />
   );

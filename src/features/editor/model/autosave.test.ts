@@ -129,8 +129,9 @@ describe('AutosaveController', () => {
     await vi.advanceTimersByTimeAsync(1000);
     server.calls[0].reject(new ApiError(0, 'network', 'Cannot reach the server'));
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toEqual({ kind: 'retrying', message: SAVE_MESSAGES.retrying });
+    expect(last()).toEqual({ kind: 'offline', count: 1 });
     controller.change('standfirst', 'typed while offline');
+    expect(last()).toEqual({ kind: 'offline', count: 2 });
     await vi.advanceTimersByTimeAsync(1000);
     expect(server.calls).toHaveLength(2);
     expect(server.calls[1].changes).toEqual({ headline: 'Offline', standfirst: 'typed while offline' });
@@ -169,35 +170,65 @@ describe('AutosaveController', () => {
     expect(server.calls[1].changes).toEqual({ headline: 'short' });
   });
 
-  it('on a conflict keeps the changes and waits for a choice; "mine" resends on the server revision', async () => {
+  it('on a conflict keeps the changes, sends nothing more, and lets go of them only when abandoned', async () => {
     const { controller, server, last } = setup(1);
     controller.change('headline', 'Mine');
     await vi.advanceTimersByTimeAsync(1000);
     const theirs = storyAt(5, { headline: 'Theirs' });
-    server.calls[0].reject(new ApiError(409, 'conflict', 'stale', { currentRevision: 5, story: theirs }));
+    const details = { currentRevision: 5, story: theirs, base: null, conflicts: ['headline'] };
+    server.calls[0].reject(new ApiError(409, 'conflict', 'stale', details));
     await vi.advanceTimersByTimeAsync(0);
-    expect(last()).toEqual({ kind: 'conflict', server: theirs });
+    expect(last()).toEqual({ kind: 'conflict', server: theirs, details });
     controller.change('standfirst', 'more of mine');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(server.calls).toHaveLength(1);
     expect(controller.hasUnsaved()).toBe(true);
-    controller.resolveConflict('mine');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(server.calls[1]).toMatchObject({ changes: { headline: 'Mine', standfirst: 'more of mine' }, baseRevision: 5 });
+    expect(await controller.flush()).toBe(false);
+    // The editor starts again from the choices made; this controller sends nothing more.
+    controller.abandon();
+    expect(controller.hasUnsaved()).toBe(false);
+    controller.change('byline', 'after');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(server.calls).toHaveLength(1);
   });
 
-  it('on a conflict, "theirs" drops the unsaved changes and continues from the server revision', async () => {
-    const { controller, server, last } = setup(1);
-    controller.change('headline', 'Mine');
+  it('writes the journal before each save and shortly after typing, and clears it once everything is saved', async () => {
+    const server = fakeServer();
+    const journal = { write: vi.fn(async () => undefined), clear: vi.fn(async () => undefined) };
+    const saved = vi.fn();
+    const controller = new AutosaveController({
+      revision: 4,
+      send: server.send,
+      read: (() => ({ type: 'doc', content: [] })) as never,
+      onState: () => undefined,
+      onSaved: saved,
+      journal,
+    });
+    controller.change('headline', 'Kept');
+    expect(journal.write).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(journal.write).toHaveBeenLastCalledWith(4, { headline: 'Kept' }, 1);
+    controller.change('body');
     await vi.advanceTimersByTimeAsync(1000);
-    server.calls[0].reject(new ApiError(409, 'conflict', 'stale', { currentRevision: 7, story: storyAt(7) }));
+    // The save's own journal entry goes first, with exactly what is sent.
+    expect(journal.write).toHaveBeenLastCalledWith(4, { headline: 'Kept', body: { type: 'doc', content: [] } }, 2);
+    expect(server.calls).toHaveLength(1);
+    expect(journal.clear).not.toHaveBeenCalled();
+    const merged = { ...storyAt(6, { headline: 'Kept' }), merged: true as const };
+    server.calls[0].resolve(merged);
     await vi.advanceTimersByTimeAsync(0);
-    controller.resolveConflict('theirs');
-    expect(controller.hasUnsaved()).toBe(false);
-    expect(last().kind).toBe('saved');
-    controller.change('byline', 'Next');
+    expect(saved).toHaveBeenCalledWith(merged, { headline: 'Kept', body: { type: 'doc', content: [] } });
+    expect(journal.clear).toHaveBeenCalledTimes(1);
+    expect(controller.baseRevision).toBe(6);
+  });
+
+  it('moves on to a newer revision taken in from others only when nothing is unsaved', async () => {
+    const { controller, server } = setup(2);
+    expect(controller.adoptRevision(5)).toBe(true);
+    controller.change('dateline', 'NORTH');
+    expect(controller.adoptRevision(7)).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(server.calls[1]).toMatchObject({ changes: { byline: 'Next' }, baseRevision: 7 });
+    expect(server.calls[0].baseRevision).toBe(5);
   });
 
   it('flush saves at once and reports whether everything is saved', async () => {

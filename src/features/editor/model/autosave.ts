@@ -1,4 +1,4 @@
-import type { Story } from '../../../domain/api/stories';
+import type { ConflictDetails, SavedStory, Story } from '../../../domain/api/stories';
 import type { StoryFields } from '../../../domain/story/fields';
 import { ApiError } from '../../../lib/api-client';
 
@@ -11,22 +11,34 @@ export type SaveState =
   /** Changes wait for a pause in typing. */
   | { kind: 'pending' }
   | { kind: 'saving' }
-  /** A save failed in a way that may pass (no connection, server fault, session ended); it is tried again. */
+  /** A save failed in a way that may pass (server fault, session ended); it is tried again. */
   | { kind: 'retrying'; message: string }
+  /** The server cannot be reached: the changes wait in the journal on this device and are sent when it can be. */
+  | { kind: 'offline'; count: number }
   /** The server refused the save; it is tried again after the next change. */
   | { kind: 'failed'; message: string }
-  /** Someone else saved first; the person chooses whose version stands. */
-  | { kind: 'conflict'; server: Story };
+  /** Someone else changed the same words; the person chooses, item by item, whose version stands. */
+  | { kind: 'conflict'; server: Story; details: ConflictDetails };
+
+/** Where unsent changes are kept on this device (see lib/journal). */
+export interface AutosaveJournal {
+  write: (baseRevision: number, changes: FieldChanges, count: number) => Promise<void>;
+  clear: () => Promise<void>;
+}
 
 export interface AutosaveOptions {
   /** The revision the editor's content was loaded at. */
   revision: number;
   /** Sends changed fields made on `baseRevision`; resolves with the saved story. */
-  send: (changes: FieldChanges, baseRevision: number) => Promise<Story>;
+  send: (changes: FieldChanges, baseRevision: number) => Promise<SavedStory>;
   /** Reads a field at save time, for fields too costly to copy on every change (the body). */
   read: <F extends FieldName>(field: F) => StoryFields[F];
   onState: (state: SaveState) => void;
-  onSaved?: (story: Story) => void;
+  /** An accepted save, with what was sent (a merged save also holds other people's changes). */
+  onSaved?: (story: SavedStory, sent: FieldChanges) => void;
+  journal?: AutosaveJournal;
+  /** Write the journal this long after the last change (and before every save). */
+  journalDelayMs?: number;
   /** Save this long after the last change… */
   debounceMs?: number;
   /** …and at least this often while changes keep coming. */
@@ -59,6 +71,11 @@ export class AutosaveController {
   private maxWaitTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** Edits not yet acknowledged, and how many of them the save in flight carries. */
+  private unsent = 0;
+  private unsentInFlight = 0;
+  private journalTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly journalDelayMs: number;
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly retryDelaysMs: number[];
@@ -68,6 +85,7 @@ export class AutosaveController {
     this.debounceMs = options.debounceMs ?? 1000;
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.retryDelaysMs = options.retryDelaysMs ?? [1000, 2000, 5000, 10_000];
+    this.journalDelayMs = options.journalDelayMs ?? 300;
   }
 
   get currentState(): SaveState {
@@ -89,11 +107,40 @@ export class AutosaveController {
   change<F extends FieldName>(field: F, value?: StoryFields[F]): void {
     if (this.disposed) return;
     this.dirty.set(field, ++this.version);
+    this.unsent++;
     if (value === undefined) this.values.delete(field);
     else this.values.set(field, value);
+    this.armJournal();
     if (this.state.kind === 'conflict') return; // keep collecting; the person decides first
+    if (this.state.kind === 'offline') this.setState({ kind: 'offline', count: this.unsent });
     if (this.state.kind === 'saved' || this.state.kind === 'failed') this.setState({ kind: 'pending' });
-    if (this.state.kind !== 'retrying') this.arm();
+    if (this.state.kind !== 'retrying' && this.state.kind !== 'offline') this.arm();
+  }
+
+  /**
+   * Changes made before (kept in the journal, or chosen in a conflict) that the server does not
+   * have: saved like fresh ones. The body is read from the editor, which already shows it.
+   */
+  restore(changes: FieldChanges, count: number): void {
+    const fields = Object.keys(changes) as FieldName[];
+    for (const field of fields) this.change(field, field === 'body' ? undefined : (changes[field] as never));
+    this.unsent = Math.max(count, fields.length);
+    if (this.state.kind === 'offline') this.setState({ kind: 'offline', count: this.unsent });
+  }
+
+  /** The connection is back: send now rather than at the next retry. */
+  retryNow(): void {
+    if (this.state.kind === 'retrying' || this.state.kind === 'offline') void this.saveNow();
+  }
+
+  /**
+   * Other people's saves were taken into the editor and nothing here is unsaved: later saves
+   * are made on their revision.
+   */
+  adoptRevision(revision: number): boolean {
+    if (this.hasUnsaved() || revision <= this.revision || this.state.kind === 'conflict') return false;
+    this.revision = revision;
+    return true;
   }
 
   /** Saves now and resolves true once everything is saved (false if it could not be). */
@@ -101,31 +148,25 @@ export class AutosaveController {
     for (let round = 0; round < 5 && this.hasUnsaved() && this.state.kind !== 'conflict'; round++) {
       if (this.inFlight) await this.inFlight;
       else await this.saveNow();
-      if (this.state.kind === 'retrying' || this.state.kind === 'failed') return false;
+      if (this.state.kind === 'retrying' || this.state.kind === 'offline' || this.state.kind === 'failed') return false;
     }
     return !this.hasUnsaved();
   }
 
   /**
-   * After a conflict: `mine` sends this editor's changed fields on top of the server's revision;
-   * `theirs` drops them (the caller loads the server's story into the editor).
+   * After a conflict the editor starts again from the server's story with the person's choices
+   * on top (a new controller): this one lets go of everything without sending it.
    */
-  resolveConflict(choice: 'mine' | 'theirs'): void {
-    if (this.state.kind !== 'conflict') return;
-    const server = this.state.server;
-    this.revision = server.revision;
-    if (choice === 'theirs') {
-      this.dirty.clear();
-      this.values.clear();
-      this.setState({ kind: 'saved', savedAt: server.updatedAt });
-      return;
-    }
-    this.setState({ kind: 'pending' });
-    void this.saveNow();
+  abandon(): void {
+    this.dirty.clear();
+    this.values.clear();
+    this.unsent = 0;
+    this.dispose();
   }
 
-  /** Stops all timers; nothing more is sent. (React's strict mode may `resume` it again.) */
+  /** Stops all timers; nothing more is sent. A journal write that was waiting is made now. (React's strict mode may `resume` it again.) */
   dispose(): void {
+    if (this.journalTimer !== undefined && this.dirty.size > 0) void this.writeJournal(this.collect(this.dirty.keys()));
     this.disposed = true;
     this.clearTimers();
   }
@@ -150,7 +191,29 @@ export class AutosaveController {
     clearTimeout(this.debounceTimer);
     clearTimeout(this.maxWaitTimer);
     clearTimeout(this.retryTimer);
-    this.debounceTimer = this.maxWaitTimer = this.retryTimer = undefined;
+    clearTimeout(this.journalTimer);
+    this.debounceTimer = this.maxWaitTimer = this.retryTimer = this.journalTimer = undefined;
+  }
+
+  /** The dirty fields as they now are (the body read from the editor: one serialisation). */
+  private collect(fields: Iterable<FieldName>): FieldChanges {
+    const changes: Record<string, unknown> = {};
+    for (const field of fields) changes[field] = this.values.has(field) ? this.values.get(field) : this.options.read(field);
+    return changes as FieldChanges;
+  }
+
+  private armJournal() {
+    if (!this.options.journal) return;
+    clearTimeout(this.journalTimer);
+    this.journalTimer = setTimeout(() => void this.writeJournal(this.collect(this.dirty.keys())), this.journalDelayMs);
+  }
+
+  private async writeJournal(changes: FieldChanges): Promise<void> {
+    clearTimeout(this.journalTimer);
+    this.journalTimer = undefined;
+    if (!this.options.journal || Object.keys(changes).length === 0) return;
+    // The journal is a safety net: failing to write it must not stop the save itself.
+    await this.options.journal.write(this.revision, changes, this.unsent).catch(() => undefined);
   }
 
   private async saveNow(): Promise<void> {
@@ -163,14 +226,17 @@ export class AutosaveController {
     if (this.dirty.size === 0 || this.state.kind === 'conflict') return;
 
     const sent = new Map(this.dirty);
-    const changes: Record<string, unknown> = {};
-    for (const field of sent.keys()) changes[field] = this.values.has(field) ? this.values.get(field) : this.options.read(field);
-    this.setState({ kind: 'saving' });
+    const changes = this.collect(sent.keys());
+    this.unsentInFlight = this.unsent;
+    if (this.state.kind !== 'offline') this.setState({ kind: 'saving' });
 
-    this.inFlight = this.options.send(changes as FieldChanges, this.revision).then(
-      (story) => this.onAccepted(story, sent),
-      (error: unknown) => this.onRefused(error),
-    );
+    // Kept on this device before it goes out, so a crash mid-save loses nothing.
+    this.inFlight = this.writeJournal(changes)
+      .then(() => this.options.send(changes, this.revision))
+      .then(
+        (story) => this.onAccepted(story, sent, changes),
+        (error: unknown) => this.onRefused(error),
+      );
     try {
       await this.inFlight;
     } finally {
@@ -184,9 +250,10 @@ export class AutosaveController {
     this.saveAgain = false;
   }
 
-  private onAccepted(story: Story, sent: Map<FieldName, number>) {
+  private onAccepted(story: SavedStory, sent: Map<FieldName, number>, changes: FieldChanges) {
     this.revision = story.revision;
     this.failures = 0;
+    this.unsent = Math.max(0, this.unsent - this.unsentInFlight);
     // Only what has not changed again since it was sent is now safe.
     for (const [field, version] of sent) {
       if (this.dirty.get(field) === version) {
@@ -194,10 +261,13 @@ export class AutosaveController {
         this.values.delete(field);
       }
     }
-    this.options.onSaved?.(story);
+    this.options.onSaved?.(story, changes);
     if (this.dirty.size === 0) {
+      this.unsent = 0;
+      void this.options.journal?.clear().catch(() => undefined);
       this.setState({ kind: 'saved', savedAt: story.updatedAt });
     } else {
+      this.armJournal();
       this.setState({ kind: 'pending' });
       this.arm();
     }
@@ -205,18 +275,20 @@ export class AutosaveController {
 
   private onRefused(error: unknown) {
     if (error instanceof ApiError && error.code === 'conflict') {
-      const server = (error.details as { story?: Story } | undefined)?.story;
-      if (server) {
-        this.setState({ kind: 'conflict', server });
+      const details = error.details as ConflictDetails | undefined;
+      if (details?.story) {
+        this.setState({ kind: 'conflict', server: details.story, details });
         return;
       }
     }
     const sessionEnded = error instanceof ApiError && error.status === 401;
+    const offline = !(error instanceof ApiError) || error.code === 'network';
     const transient = !(error instanceof ApiError) || error.isTransient;
     if (sessionEnded || transient) {
       const delay = this.retryDelaysMs[Math.min(this.failures, this.retryDelaysMs.length - 1)];
       this.failures++;
-      this.setState({ kind: 'retrying', message: sessionEnded ? SAVE_MESSAGES.sessionEnded : SAVE_MESSAGES.retrying });
+      if (offline) this.setState({ kind: 'offline', count: this.unsent });
+      else this.setState({ kind: 'retrying', message: sessionEnded ? SAVE_MESSAGES.sessionEnded : SAVE_MESSAGES.retrying });
       this.retryTimer = setTimeout(() => void this.saveNow(), delay);
       return;
     }

@@ -1,10 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Story } from '../../../domain/api/stories';
 import { apiRequest } from '../../../lib/api-client';
+import { keepForOffline } from '../../../lib/offline-shell';
 import { storyKeys } from './query-keys';
 
 export async function getStory(id: string, signal?: AbortSignal): Promise<Story> {
-  const { data } = await apiRequest<Story>(`/api/stories/${encodeURIComponent(id)}`, { signal });
+  const path = `/api/stories/${encodeURIComponent(id)}`;
+  const { data } = await apiRequest<Story>(path, { signal });
+  keepForOffline(path, data);
   return data;
 }
 

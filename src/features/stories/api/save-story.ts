@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Story } from '../../../domain/api/stories';
+import type { SavedStory } from '../../../domain/api/stories';
 import type { UpdateStoryInput } from '../../../domain/story/fields';
 import { EDITOR_ID_HEADER } from '../../../domain/api/headers';
 import { apiRequest } from '../../../lib/api-client';
+import { keepForOffline } from '../../../lib/offline-shell';
 import { storyKeys } from './query-keys';
 
 export interface SaveStoryVariables {
@@ -15,8 +16,8 @@ export interface SaveStoryVariables {
 }
 
 /** Sends only the changed fields. A stale base revision comes back as a 409 ApiError. */
-export async function saveStory({ id, baseRevision, editorId, changes }: SaveStoryVariables): Promise<Story> {
-  const { data } = await apiRequest<Story>(`/api/stories/${encodeURIComponent(id)}`, {
+export async function saveStory({ id, baseRevision, editorId, changes }: SaveStoryVariables): Promise<SavedStory> {
+  const { data } = await apiRequest<SavedStory>(`/api/stories/${encodeURIComponent(id)}`, {
     method: 'PATCH',
     body: changes,
     headers: { 'if-match': `"${baseRevision}"`, [EDITOR_ID_HEADER]: editorId },
@@ -31,6 +32,7 @@ export function useSaveStory() {
     mutationFn: saveStory,
     onSuccess: (story) => {
       queryClient.setQueryData(storyKeys.detail(story.id), story);
+      keepForOffline(`/api/stories/${encodeURIComponent(story.id)}`, story);
       void queryClient.invalidateQueries({ queryKey: storyKeys.lists(), refetchType: 'none' });
     },
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { usePendingChanges } from '../api/get-pending-changes';
+import { WordDiff } from '../../revisions/components/WordDiff';
 import styles from './Workflow.module.css';
 
 /** "What would go live": the live revision against the working copy, word by word. */
@@ -16,30 +17,7 @@ export function PendingChanges({ storyId, revision }: { storyId: string; revisio
       ) : pending.data.changes.length === 0 ? (
         <p className={styles.muted}>No visible differences in the text.</p>
       ) : (
-        pending.data.changes.map((change) => (
-          <div key={change.field} className={styles.change}>
-            <h3 className={styles.changeTitle}>{change.label}</h3>
-            <p className={styles.diff}>
-              {change.parts.map((part, index) =>
-                part.added ? (
-                  <ins key={index}>
-                    <span className="visually-hidden">[added: </span>
-                    {part.value}
-                    <span className="visually-hidden">]</span>
-                  </ins>
-                ) : part.removed ? (
-                  <del key={index}>
-                    <span className="visually-hidden">[removed: </span>
-                    {part.value}
-                    <span className="visually-hidden">]</span>
-                  </del>
-                ) : (
-                  <span key={index}>{part.value}</span>
-                ),
-              )}
-            </p>
-          </div>
-        ))
+        <WordDiff changes={pending.data.changes} />
       )}
     </details>
   );

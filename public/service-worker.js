@@ -1,0 +1,76 @@
+/*
+ * Newsdesk's service worker: the app opens without a connection, so a story edited offline can
+ * be reloaded and still shows what was typed (the words themselves wait in the IndexedDB
+ * journal, see src/lib/journal.ts).
+ * - The app shell (index.html and the built assets listed in /asset-list.json) is cached.
+ * - Pages: network first, the cached shell when offline.
+ * - Built assets: from the cache (their names change with their content).
+ * - The session and single stories (GET): from the network; when it cannot be reached, the last
+ *   answer the app kept (src/lib/offline-shell.ts writes them; they are dropped at logout).
+ */
+const SHELL_CACHE = 'newsdesk-shell';
+const API_CACHE = 'newsdesk-api';
+const OFFLINE_API = [/^\/api\/session$/, /^\/api\/stories\/[A-Za-z0-9_-]+$/];
+
+async function precache() {
+  const response = await fetch('/asset-list.json', { cache: 'no-store' });
+  if (!response.ok) return;
+  const assets = await response.json();
+  const cache = await caches.open(SHELL_CACHE);
+  const cached = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+  await cache.addAll(['/', ...assets.filter((asset) => !cached.has(asset))]);
+  // Assets of older builds go.
+  const wanted = new Set(['/', ...assets]);
+  for (const request of await cache.keys()) {
+    if (!wanted.has(new URL(request.url).pathname)) await cache.delete(request);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(precache().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'precache') event.waitUntil(precache().catch(() => undefined));
+});
+
+async function networkFirst(request, cacheName, cacheKey) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(cacheName);
+      await cache.put(cacheKey ?? request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const cached = await caches.match(cacheKey ?? request, { cacheName });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: SHELL_CACHE });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await (await caches.open(SHELL_CACHE)).put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/news/') && url.pathname !== '/feed.xml') {
+    event.respondWith(networkFirst(request, SHELL_CACHE, '/'));
+  } else if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+  } else if (OFFLINE_API.some((pattern) => pattern.test(url.pathname)) && !url.search) {
+    event.respondWith(fetch(request).catch((error) => caches.match(url.pathname, { cacheName: API_CACHE }).then((cached) => cached ?? Promise.reject(error))));
+  }
+});
