@@ -1,0 +1,34 @@
+import type { JSONContent } from '@tiptap/core';
+import { DOMParser as SchemaParser } from '@tiptap/pm/model';
+import { Window } from 'happy-dom';
+import { documentSchema } from '../../../src/domain/document/schema';
+import { cleanHtml } from '../../../src/domain/import/clean-html';
+import { readAlsoBlocks } from './draft';
+
+/**
+ * An HTML body (ninjs `body_html`, NewsML-G2's XHTML or NITF made HTML) as story blocks: parsed
+ * by happy-dom with everything that could reach out switched off (no scripts, no loading of
+ * anything), cleaned like a paste, then read by the story schema's own parse rules. "Read also:"
+ * paragraphs become placeholders.
+ */
+export function htmlToBlocks(html: string): JSONContent[] {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
+    const body = document.body as unknown as HTMLElement;
+    cleanHtml(body);
+    const doc = SchemaParser.fromSchema(documentSchema).parse(body);
+    return readAlsoBlocks((doc.toJSON() as JSONContent).content ?? []);
+  } finally {
+    void window.happyDOM.abort();
+    window.happyDOM.close();
+  }
+}
