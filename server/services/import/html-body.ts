@@ -32,3 +32,19 @@ export function htmlToBlocks(html: string): JSONContent[] {
     window.happyDOM.close();
   }
 }
+
+/** The words of an HTML fragment (a ninjs `description_html`), as one line. */
+export function htmlText(html: string): string {
+  const texts: string[] = [];
+  const stack = htmlToBlocks(html).reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.text) texts.push(node.text);
+    else if (node.type === 'readAlso') texts.push(`${node.attrs?.label}: ${node.attrs?.title}`);
+    if (node.content) {
+      if (node.type !== 'text' && texts.length > 0) texts.push(' ');
+      stack.push(...[...node.content].reverse());
+    }
+  }
+  return texts.join('').replace(/\s+/g, ' ').trim();
+}
