@@ -74,6 +74,7 @@ export function ReadAlsoPicker({ editor, request, storyId, onClose }: ReadAlsoPi
         label={`Find a story for “${request.label}”`}
         placeholder="Words from the headline"
         exclude={[storyId]}
+        initialText={request.query}
         onPick={pick}
         onCancel={cancel}
       />

@@ -58,7 +58,7 @@ export function ReadAlsoView({ node, updateAttributes, deleteNode, getPos, selec
             className={styles.action}
             onClick={() => {
               const pos = getPos();
-              if (pos !== undefined) openPopover({ kind: 'readAlso', at: pos + node.nodeSize, label, replacePos: pos });
+              if (pos !== undefined) openPopover({ kind: 'readAlso', at: pos + node.nodeSize, label, replacePos: pos, query: placeholder ?? undefined });
             }}
           >
             {placeholder !== null ? 'Choose story' : 'Change story'}
