@@ -119,6 +119,8 @@ describe.each(testDialects())('POST /api/import on %s', (dialect) => {
     ['an unknown format', { format: 'docx', content: 'x' }, 400, 'validation_failed', /format must be one of: text, ninjs, newsml/],
     ['content that is not text', { format: 'text', content: 12 }, 400, 'validation_failed', /content must be the copy/],
     ['copy over the limit', { format: 'text', content: 'a'.repeat(2 * 1024 * 1024 + 1) }, 413, 'payload_too_large', /at most 2 MB of text/],
+    ['more lines than a story holds', { format: 'text', content: 'a\n'.repeat(60_000) }, 422, 'invalid_import', /too long for one story/],
+    ['an HTML body too large to parse', { format: 'ninjs', content: JSON.stringify({ headline: 'H', body_html: '<p>word</p>'.repeat(60_000) }) }, 422, 'invalid_import', /HTML bodies of up to 512 KB/],
   ])('refuses %s with a clear error, and creates nothing', async (_label, body, status, code, message) => {
     const before = await storyCount();
     const started = Date.now();

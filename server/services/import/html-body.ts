@@ -3,7 +3,8 @@ import { DOMParser as SchemaParser } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import { documentSchema } from '../../../src/domain/document/schema';
 import { cleanHtml } from '../../../src/domain/import/clean-html';
-import { readAlsoBlocks } from './draft';
+import { IMPORT_LIMITS } from '../../../src/domain/api/imports';
+import { invalidImport, readAlsoBlocks } from './draft';
 
 /**
  * An HTML body (ninjs `body_html`, NewsML-G2's XHTML or NITF made HTML) as story blocks: parsed
@@ -12,6 +13,10 @@ import { readAlsoBlocks } from './draft';
  * paragraphs become placeholders.
  */
 export function htmlToBlocks(html: string): JSONContent[] {
+  const bytes = Buffer.byteLength(html, 'utf8');
+  if (bytes > IMPORT_LIMITS.maxHtmlBytes) {
+    throw invalidImport(`The story's HTML body is ${Math.ceil(bytes / 1024)} KB; the importer reads HTML bodies of up to ${IMPORT_LIMITS.maxHtmlBytes / 1024} KB`);
+  }
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JSONContent } from '@tiptap/core';
+import { expect } from 'vitest';
+import { storyFieldsSchema } from '../../../src/domain/story/fields';
+import { AppError } from '../../errors';
+import { finishDraft, type ImportedDraft } from './draft';
 
 /** A fixture of the importer's tests, read from `fixtures/`. */
 export function fixture(name: string): string {
@@ -27,4 +31,21 @@ export function outline(blocks: JSONContent[] | undefined): unknown[] {
         return [block.type, text(block)];
     }
   });
+}
+
+/**
+ * The importers' promise on any input: a refusal (422 invalid_import), or fields and a body
+ * the story schema accepts. Nothing else is thrown.
+ */
+export function expectDraftOrRefusal(parse: (input: string) => ImportedDraft, input: string) {
+  let draft: ImportedDraft;
+  try {
+    draft = parse(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('invalid_import');
+    return;
+  }
+  const { fields, body } = finishDraft(draft);
+  expect(storyFieldsSchema.partial().safeParse({ ...fields, body }).success).toBe(true);
 }

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import { emptyDraft, inlineText, paragraph, readAlsoLine, readAlsoPlaceholder, subheading, type ImportedDraft } from './draft';
+import { DOCUMENT_LIMITS } from '../../../src/domain/document/limits';
+import { emptyDraft, inlineText, invalidImport, paragraph, readAlsoLine, readAlsoPlaceholder, subheading, type ImportedDraft } from './draft';
 
 /**
  * Plain-text wire copy → a draft. Reads the shapes agencies and newspapers send:
@@ -11,11 +12,16 @@ import { emptyDraft, inlineText, paragraph, readAlsoLine, readAlsoPlaceholder, s
  *   opening the first paragraph: "WASHINGTON (AP) — …", "PARIS, May 2, 2025 (AFP) - …",
  *   "LONDON, May 2 (Reuters) - …"; hard-wrapped paragraphs; sign-offs and end marks.
  *
- * Never throws: anything it cannot place is a paragraph.
+ * Anything it cannot place is a paragraph; it refuses only copy with more lines than a story holds.
  */
 export function parseWireText(input: string): ImportedDraft {
   const draft = emptyDraft();
-  const lines = withoutChrome(normalise(input).split('\n'));
+  const raw = normalise(input).split('\n');
+  // Each paragraph is two nodes of the story (the block and its text): refuse at once what cannot fit.
+  if (raw.filter(Boolean).length > DOCUMENT_LIMITS.maxNodes / 2) {
+    throw invalidImport(`The copy is too long for one story: it has more than ${(DOCUMENT_LIMITS.maxNodes / 2).toLocaleString('en')} lines`);
+  }
+  const lines = withoutChrome(raw);
   let at = nextLine(lines, 0);
 
   // The header, line by line: headline, then what describes the story, until the body starts.

@@ -14,6 +14,11 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
 export const IMPORT_LIMITS = {
   /** The largest text imported, in bytes of UTF-8: a wire story is a few kilobytes, a long feature 100 KB. */
   maxBytes: 2 * 1024 * 1024,
+  /**
+   * The largest HTML body in a ninjs or NewsML-G2 item: HTML is parsed into a DOM on the server,
+   * which costs far more per byte than text (a long feature's markup is under 200 KB).
+   */
+  maxHtmlBytes: 512 * 1024,
 } as const;
 
 /** What the importer found, besides the story it made. */
