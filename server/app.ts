@@ -13,6 +13,7 @@ import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import type { RouteContext } from './http/types';
 import { healthRoutes } from './routes/health/routes';
+import { importRoutes } from './routes/import/routes';
 import { mediaRoutes } from './routes/media/routes';
 import { photoRoutes } from './routes/photos/routes';
 import { sessionRoutes } from './routes/session/routes';
@@ -100,6 +101,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   sessionRoutes(context);
   userRoutes(context);
   storyRoutes(context);
+  importRoutes(context);
   photoRoutes(context);
   mediaRoutes(context);
   workflowRoutes(context);

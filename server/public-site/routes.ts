@@ -71,7 +71,7 @@ export function publicSiteRoutes({ app, config, database }: RouteContext) {
         linked: await linkedStories(db, live.live.body as DocumentJSON),
         corrections: await findCorrections(db, story.id),
         canonicalUrl: `${siteUrl(request, config.publicUrl)}${storyPath(story.slug)}`,
-        leadPhotoSize: live.live.leadPhoto ? await photoSize(db, live.live.leadPhoto.photoId) : null,
+        leadPhotoSize: live.live.leadPhoto?.photoId ? await photoSize(db, live.live.leadPhoto.photoId) : null,
       });
       return html(reply, 200, body, 'public, max-age=60');
     },

@@ -32,7 +32,7 @@ export function renderStoryPage({ story, linked, corrections, canonicalUrl, lead
     ['og:url', canonicalUrl],
     ['og:site_name', SITE_NAME],
     ['article:published_time', published],
-    ...(live.leadPhoto ? [['og:image', new URL(renditionUrl(live.leadPhoto.photoId, 1024, 'jpg'), canonicalUrl).href]] : []),
+    ...(live.leadPhoto?.photoId ? [['og:image', new URL(renditionUrl(live.leadPhoto.photoId, 1024, 'jpg'), canonicalUrl).href]] : []),
     ...(story.liveSavedAt ? [['article:modified_time', story.liveSavedAt]] : []),
   ]
     .map(([property, content]) => `<meta property="${property}" content="${escapeHtml(content)}">`)

@@ -49,7 +49,7 @@ interface Picture {
 /** The story's pictures as ninjs associations: the lead photo, then each figure, with caption, credit and renditions. */
 function associatedPictures(leadPhoto: LeadPhoto | null, body: DocumentJSON, baseUrl: string): Json[] {
   const pictures: Array<Picture & { name: string }> = [];
-  if (leadPhoto) pictures.push({ name: 'leadphoto', ...leadPhoto, width: null });
+  if (leadPhoto?.photoId) pictures.push({ name: 'leadphoto', ...leadPhoto, photoId: leadPhoto.photoId, width: null });
   const stack: JSONContent[] = [body];
   let figures = 0;
   while (stack.length > 0) {

@@ -352,7 +352,7 @@ const FIELD_LABELS: Record<StoryFieldName, string> = {
 /** A lead photo or figure must show a photo that is in the library. */
 async function assertPhotosExist(db: Db, fields: Partial<StoryFields>) {
   const wanted = new Set<string>(fields.body ? figurePhotoIds(fields.body) : []);
-  if (fields.leadPhoto) wanted.add(fields.leadPhoto.photoId);
+  if (fields.leadPhoto?.photoId) wanted.add(fields.leadPhoto.photoId);
   if (wanted.size === 0) return;
   const found = new Set(await existingPhotoIds(db, [...wanted]));
   const missing = [...wanted].filter((photoId) => !found.has(photoId));

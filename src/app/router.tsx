@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
           { index: true, Component: HomeRedirect },
           { path: 'stories', lazy: async () => ({ Component: (await import('../features/stories/components/StoryListPage')).StoryListPage }) },
           { path: 'stories/new', lazy: async () => ({ Component: (await import('../features/stories/components/NewStoryPage')).NewStoryPage }) },
+          { path: 'stories/import', lazy: async () => ({ Component: (await import('../features/import/components/ImportPage')).ImportPage }) },
           { path: 'desk', lazy: async () => ({ Component: (await import('../features/desk/components/DeskPage')).DeskPage }) },
           { path: 'stories/:id', lazy: async () => ({ Component: (await import('../features/editor/components/StoryEditorPage')).StoryEditorPage }) },
           { path: 'photos', lazy: async () => ({ Component: (await import('../features/photos/components/PhotoLibraryPage')).PhotoLibraryPage }) },

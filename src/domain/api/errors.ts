@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   /** An upload that claims to be an image but is damaged, cut short, or hides something else. */
   'invalid_image',
+  /** Copy sent to the importer that cannot be read as the format named (binary, malformed, a DTD). */
+  'invalid_import',
   'too_many_requests',
   'internal',
 ] as const;

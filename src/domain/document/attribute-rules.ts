@@ -5,6 +5,7 @@ import { isAllowedHref } from './link-policy';
 import { PHOTO_ID_PATTERN } from '../photos/ids';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
 import { READ_ALSO_LABELS } from './read-also';
+import { STORY_LIMITS } from '../story/limits';
 
 /** Checks one attribute value; returns what is wrong with it, or null. */
 type AttributeRule = (value: unknown) => string | null;
@@ -56,6 +57,15 @@ const readAlsoLabel: AttributeSpec = {
   rule: (value) => ((READ_ALSO_LABELS as readonly unknown[]).includes(value) ? null : `the label must be ${READ_ALSO_LABELS.map((l) => `"${l}"`).join(' or ')}`),
 };
 
+/** A placeholder's headline: one line, as long as a headline may be. */
+const readAlsoTitle: AttributeSpec = {
+  rule: (value) => {
+    if (typeof value !== 'string' || !value.trim()) return 'a "Read also" placeholder title must be text';
+    if (value.length > STORY_LIMITS.headline) return `a "Read also" placeholder title can be at most ${STORY_LIMITS.headline} characters`;
+    return CONTROL_CHARACTERS.test(value) ? 'a "Read also" placeholder title cannot contain line breaks or control characters' : null;
+  },
+};
+
 const linkTitle: AttributeSpec = {
   rule: (value) =>
     typeof value === 'string' && value.length <= DOCUMENT_LIMITS.maxTitleChars
@@ -103,7 +113,7 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
   bulletList: { [BLOCK_ID_ATTRIBUTE]: blockId },
   orderedList: { [BLOCK_ID_ATTRIBUTE]: blockId, start: listStart, type: listType },
   horizontalRule: { [BLOCK_ID_ATTRIBUTE]: blockId },
-  readAlso: { [BLOCK_ID_ATTRIBUTE]: blockId, storyId: { ...storyId, required: 'a "Read also" block needs the story it points to' }, label: readAlsoLabel },
+  readAlso: { [BLOCK_ID_ATTRIBUTE]: blockId, storyId, label: readAlsoLabel, title: readAlsoTitle },
   link: { href: linkHref, storyId, title: linkTitle },
   figure: {
     [BLOCK_ID_ATTRIBUTE]: blockId,
@@ -117,6 +127,13 @@ export const ATTRIBUTE_RULES: Record<string, Record<string, AttributeSpec>> = {
 
 /** Rules about a node's or mark's attributes together. */
 export const COMBINED_RULES: Record<string, (attrs: Record<string, unknown>) => { attr: string; message: string } | null> = {
+  readAlso: (attrs) => {
+    const hasStory = attrs.storyId !== undefined && attrs.storyId !== null;
+    const hasTitle = attrs.title !== undefined && attrs.title !== null;
+    if (!hasStory && !hasTitle) return { attr: 'storyId', message: 'a "Read also" block needs the story it points to' };
+    if (hasStory && hasTitle) return { attr: 'title', message: 'a "Read also" block points to a story or is a placeholder with a title, not both' };
+    return null;
+  },
   link: (attrs) => {
     const hasHref = attrs.href !== undefined && attrs.href !== null && attrs.href !== '';
     const hasStory = attrs.storyId !== undefined && attrs.storyId !== null;

@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
+import { isReadAlsoPlaceholder } from './read-also';
 import { storyReferences } from './references';
 import { documentSchema } from './schema';
 import { renderDocumentHtml } from './render-html';
@@ -34,9 +35,31 @@ describe('the readAlso block', () => {
     [readAlso({ storyId: TARGET, label: 'See also' }), 'content[0].attrs.label: the label must be "Read also" or "Read"'],
     [readAlso({ storyId: TARGET, label: null }), 'content[0].attrs.label: the label must be "Read also" or "Read"'],
     [readAlso({ storyId: TARGET, headline: 'cached' }), 'content[0].attrs.headline: readAlso has no attribute "headline"'],
+    [readAlso({ storyId: TARGET, title: 'Ferry to run at night' }), 'content[0].attrs.title: a "Read also" block points to a story or is a placeholder with a title, not both'],
+    [readAlso({ title: '' }), 'content[0].attrs.title: a "Read also" placeholder title must be text'],
+    [readAlso({ title: 'two\nlines' }), 'content[0].attrs.title: a "Read also" placeholder title cannot contain line breaks or control characters'],
+    [readAlso({ title: 'x'.repeat(301) }), 'content[0].attrs.title: a "Read also" placeholder title can be at most 300 characters'],
   ])('refuses %j', (block, message) => {
     const result = check(doc(block));
     expect(result.ok ? [] : result.messages).toContain(message);
+  });
+
+  it('may be a placeholder: a title the copy named, and no story yet', () => {
+    const result = check(doc(readAlso({ title: 'Ferry to run at night', label: 'Read' })));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.doc.content![0].attrs).toMatchObject({ storyId: null, title: 'Ferry to run at night', label: 'Read' });
+    expect(isReadAlsoPlaceholder(result.doc.content![0].attrs)).toBe(true);
+    expect(isReadAlsoPlaceholder({ storyId: TARGET, title: null })).toBe(false);
+    expect(storyReferences(result.doc)).toEqual([]);
+  });
+
+  it('keeps a placeholder through copy and paste (HTML out and back in)', () => {
+    const node = documentSchema.nodes.readAlso.create({ title: 'Ferry <to> run', label: 'Read also' });
+    const spec = documentSchema.nodes.readAlso.spec.toDOM!(node) as [string, Record<string, string>, string];
+    expect(spec[1]['data-title']).toBe('Ferry <to> run');
+    expect(spec[2]).toBe('Read also: Ferry <to> run');
+    expect(documentSchema.nodes.readAlso.spec.parseDOM!.map((rule) => rule.tag)).toContain('p.read-also[data-title]');
   });
 
   it('cannot hold text', () => {
@@ -105,6 +128,10 @@ describe('rendering linked stories', () => {
       '<p class="read-also">Read also: <a href="/news/ferry-to-run-at-night">Ferry to run at night</a></p>',
     );
     expect(render(doc(readAlso({ id: 'r1', storyId: TARGET, label: 'Read' })))).toContain('>Read: <a');
+  });
+
+  it('leaves a placeholder out of the page: it is not a link, nor text for readers', () => {
+    expect(render(doc(readAlso({ id: 'r1', title: 'Ferry to run at night' }), { type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text: 'After.' }] }))).toBe('<p data-id="p1">After.</p>');
   });
 
   it('writes an unpublished target as plain, escaped text, and leaves out a missing one', () => {

@@ -29,7 +29,7 @@ function joined(children: string | string[] | undefined): string {
  * Renders a validated story body to HTML with the same extensions the editor uses. Text and
  * attribute values are escaped; link targets outside the link policy render as empty hrefs (and
  * are refused on save anyway). Links to stories render as links only while the target is
- * published — otherwise as plain text, never as a dead link.
+ * published — otherwise as plain text, never as a dead link; "Read also" placeholders not at all.
  */
 export function renderDocumentHtml(doc: JSONContent, options: RenderOptions = {}): string {
   const lookup = options.linkedStory ?? (() => undefined);
@@ -39,6 +39,8 @@ export function renderDocumentHtml(doc: JSONContent, options: RenderOptions = {}
     options: {
       nodeMapping: {
         readAlso: ({ node }) => {
+          // A placeholder (no story chosen yet) is the desk's to-do, not a reader's link.
+          if (!node.attrs.storyId) return '';
           const target = lookup(node.attrs.storyId as string);
           if (!target) return '';
           const headline = escapeHtml(target.headline);
@@ -68,8 +70,10 @@ export function renderDocumentHtml(doc: JSONContent, options: RenderOptions = {}
  * A story's lead photo, as the page shows it above the text: the same `<figure>` as a photo in
  * the body (responsive picture, alt text, caption then "PHOTO: CREDIT"), loaded at once. The
  * size, when known, gives the image its shape before it loads and honest `srcset` widths.
+ * A lead photo still to be chosen (imported copy with a caption but no picture) shows nothing.
  */
 export function renderLeadPhotoHtml(lead: LeadPhoto, size: { width: number; height: number } | null = null): string {
+  if (!lead.photoId) return '';
   const spec = figureOutputSpec(
     { photoId: lead.photoId, credit: lead.credit, alt: lead.alt, width: size?.width ?? null, height: size?.height ?? null },
     { class: 'lead-photo' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentJSON } from '../document/types';
 import { failedItems, publishChecklist, type ChecklistStory } from './checklist';
+import { photoGapCount } from './photo-gaps';
 
 const PHOTO = 'ab'.repeat(32);
 const figure = (id: string, caption: string, credit: string) => ({
@@ -49,5 +50,41 @@ describe('the publish checklist and photos', () => {
 
   it('does not ask for a lead photo a story does not have', () => {
     expect(failed(story({ leadPhoto: null }))).toEqual([]);
+  });
+
+  it('refuses a lead photo still to be chosen (imported caption and credit, no picture) and counts it for the photo desk', () => {
+    const waiting = { photoId: null, caption: 'Ferry at the quay.', credit: 'AFP', alt: '' };
+    expect(failed(story({ leadPhoto: waiting }))).toEqual([
+      {
+        id: 'leadPhoto',
+        label: 'Lead photo has a caption, credit and alt text',
+        ok: false,
+        problem: 'The lead photo is still to be chosen from the library (its caption and credit are waiting for it)',
+        target: 'leadPhoto-choose',
+      },
+    ]);
+    expect(photoGapCount(waiting, story().body)).toBe(1);
+    expect(photoGapCount({ ...waiting, photoId: PHOTO, alt: 'A ferry' }, story().body)).toBe(0);
+  });
+});
+
+describe('the publish checklist and "Read also" placeholders', () => {
+  it('refuses a story with "Read also" lines that point to no story yet, naming them and pointing at the first', () => {
+    const body: DocumentJSON = {
+      type: 'doc',
+      content: [
+        { type: 'readAlso', attrs: { id: 'r1', storyId: null, title: 'Ferry to run at night', label: 'Read also' } },
+        { type: 'readAlso', attrs: { id: 'r2', storyId: null, title: 'Bridge closes', label: 'Read' } },
+      ],
+    };
+    expect(failed(story({ body }))).toEqual([
+      {
+        id: 'links',
+        label: '“Read also” and story links point to published stories',
+        ok: false,
+        problem: '2 “Read also” lines have no story chosen yet: “Ferry to run at night”, “Bridge closes”',
+        target: 'block:r1',
+      },
+    ]);
   });
 });

@@ -1,4 +1,6 @@
+import type { JSONContent } from '@tiptap/core';
 import type { StoryRef } from '../api/stories';
+import { isReadAlsoPlaceholder } from '../document/read-also';
 import { storyReferences } from '../document/references';
 import type { DocumentJSON } from '../document/types';
 import type { LeadPhoto } from './fields';
@@ -37,8 +39,8 @@ const LEAD_PHOTO_FIELDS = [
 
 /**
  * The publish checklist: headline, standfirst, byline, a real web address, the lead photo (when
- * there is one) with caption, credit and alt text, every photo in the body captioned and
- * credited, and every "Read also" or story link pointing at a published story. `linked` holds
+ * there is one: chosen from the library) with caption, credit and alt text, every photo in the body captioned and
+ * credited, and every "Read also" or story link pointing at a published story (no placeholder left). `linked` holds
  * the stories the body points to. Pure: the server runs it to allow approving and publishing,
  * the editor to show it.
  */
@@ -61,7 +63,9 @@ export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<stri
     const missing = LEAD_PHOTO_FIELDS.filter(([field]) => !lead[field].trim());
     const label = 'Lead photo has a caption, credit and alt text';
     items.push(
-      missing.length === 0
+      lead.photoId === null
+        ? { id: 'leadPhoto', label, ok: false, problem: 'The lead photo is still to be chosen from the library (its caption and credit are waiting for it)', target: 'leadPhoto-choose' }
+        : missing.length === 0
         ? { id: 'leadPhoto', label, ok: true }
         : {
             id: 'leadPhoto',
@@ -88,8 +92,19 @@ export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<stri
   );
 
   const unpublished = storyReferences(story.body).filter((id) => linked.get(id)?.status !== 'published');
+  const placeholders = readAlsoPlaceholders(story.body);
   items.push(
-    unpublished.length === 0
+    placeholders.length > 0
+      ? {
+          id: 'links',
+          label: '“Read also” and story links point to published stories',
+          ok: false,
+          problem: `${placeholders.length} “Read also” ${placeholders.length === 1 ? 'line has' : 'lines have'} no story chosen yet: ${placeholders
+            .map((block) => `“${block.title}”`)
+            .join(', ')}`,
+          target: `block:${placeholders[0].id}`,
+        }
+      : unpublished.length === 0
       ? { id: 'links', label: '“Read also” and story links point to published stories', ok: true }
       : {
           id: 'links',
@@ -102,6 +117,19 @@ export function publishChecklist(story: ChecklistStory, linked: ReadonlyMap<stri
         },
   );
   return items;
+}
+
+/** The "Read also" placeholders of a body (no story chosen yet), in order. */
+export function readAlsoPlaceholders(body: DocumentJSON): Array<{ id: string; title: string }> {
+  const found: Array<{ id: string; title: string }> = [];
+  const stack: JSONContent[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'readAlso' && isReadAlsoPlaceholder(node.attrs)) found.push({ id: String(node.attrs?.id ?? ''), title: String(node.attrs?.title) });
+    const children = node.content ?? [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return found;
 }
 
 export function failedItems(items: ChecklistItem[]): ChecklistItem[] {

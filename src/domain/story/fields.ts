@@ -24,11 +24,14 @@ export const documentBodySchema = z.unknown().transform((value, ctx): DocumentJS
 /**
  * The story's lead photo: which library photo, and the caption, credit and alt text for this
  * use (prefilled from the library, then the story's own). Null when the story has none.
+ * `photoId` is null for a photo still to be found: imported wire copy named a picture (its
+ * caption and credit) but brought no file; the photo desk picks it from the library, and the
+ * publish checklist refuses the story until then.
  */
 export const leadPhotoSchema = z
   .object(
     {
-      photoId: photoIdSchema,
+      photoId: photoIdSchema.nullable(),
       caption: lineSchema('Lead photo caption', PHOTO_TEXT_LIMITS.caption),
       credit: lineSchema('Lead photo credit', PHOTO_TEXT_LIMITS.credit),
       alt: lineSchema('Lead photo alt text', PHOTO_TEXT_LIMITS.alt),

@@ -27,8 +27,11 @@ export function figureGaps(body: DocumentJSON, fields: readonly PhotoField[] = P
   return found;
 }
 
-/** How many photos of a story (lead photo and figures) lack a caption, credit or alt text: the photo desk's to-do. */
+/**
+ * How many photos of a story (lead photo and figures) lack a caption, credit or alt text — or,
+ * for a lead photo that came with imported copy, the photo itself: the photo desk's to-do.
+ */
 export function photoGapCount(leadPhoto: LeadPhoto | null, body: DocumentJSON): number {
-  const lead = leadPhoto && PHOTO_FIELDS.some((field) => !leadPhoto[field].trim()) ? 1 : 0;
+  const lead = leadPhoto && (leadPhoto.photoId === null || PHOTO_FIELDS.some((field) => !leadPhoto[field].trim())) ? 1 : 0;
   return lead + figureGaps(body).length;
 }

@@ -8,6 +8,7 @@ import { onlyPhotoDeskChanges } from '../../domain/document/photo-desk';
 import { imageFilesIn } from '../photos/model/files';
 import { EditorFigure } from './figure/editor-figure';
 import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
+import { PasteCleanup } from './paste/paste-cleanup';
 
 interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
@@ -79,8 +80,8 @@ const PhotoFiles = Extension.create<Pick<EditorExtensionOptions, 'onPhotoFiles'>
 
 /**
  * The editor's extensions: the shared schema, with editor-only behaviour layered on (node views,
- * history, placeholder, drop and gap cursors, list keys, shortcuts, photo uploads by drop and
- * paste). Nodes keep their names, so the schema stays exactly the server's.
+ * history, placeholder, drop and gap cursors, list keys, shortcuts, clean pastes from office
+ * documents, photo uploads by drop and paste). Nodes keep their names, so the schema stays exactly the server's.
  */
 export function editorExtensions(options: EditorExtensionOptions): AnyExtension[] {
   const photoDeskOnly = options.photoDeskOnly ?? false;
@@ -96,6 +97,7 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     Gapcursor,
     Placeholder.configure({ placeholder: 'Write the story…' }),
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
+    PasteCleanup,
     ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
 }

@@ -14,6 +14,8 @@ export type EditorPopoverRequest =
       replacePos?: number;
       /** Typed "Read also:" that opened the picker: put back if the picker is cancelled. */
       restoreText?: string;
+      /** Words to search for at once (a placeholder's imported title). */
+      query?: string;
     };
 
 /** UI-only state of the editor screen. Story data itself lives in TanStack Query and the editor. */

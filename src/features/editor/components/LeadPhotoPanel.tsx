@@ -25,7 +25,13 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
       <PanelHeading id="lead-photo-title">Lead photo</PanelHeading>
       {value ? (
         <>
-          <PhotoImage className={styles.image} photoId={value.photoId} alt={value.alt} slot={320} sizes="290px" />
+          {value.photoId ? (
+            <PhotoImage className={styles.image} photoId={value.photoId} alt={value.alt} slot={320} sizes="290px" />
+          ) : (
+            <p className={styles.wanted} role="note">
+              Photo to find: the copy came with this caption and credit but no picture. Choose it from the library.
+            </p>
+          )}
           <TextAreaField id="story-leadPhoto-caption" label="Lead photo caption" rows={3} value={value.caption} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.caption} onChange={set('caption')} />
           <TextField
             id="story-leadPhoto-credit"
@@ -39,8 +45,8 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
           <TextAreaField id="story-leadPhoto-alt" label="Lead photo alt text" rows={2} value={value.alt} readOnly={!editable} maxLength={PHOTO_TEXT_LIMITS.alt} onChange={set('alt')} />
           {editable && (
             <div className={styles.actions}>
-              <Button size="small" onClick={onChoose}>
-                Replace lead photo…
+              <Button id="story-leadPhoto-choose" size="small" onClick={onChoose}>
+                {value.photoId ? 'Replace lead photo…' : 'Choose lead photo…'}
               </Button>
               <Button size="small" variant="danger" onClick={() => onChange(null)}>
                 Remove
@@ -66,7 +72,11 @@ export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhot
 export function LeadPhotoPreview({ value }: { value: LeadPhoto }) {
   return (
     <figure className={styles.preview}>
-      <PhotoImage className={styles.previewImage} photoId={value.photoId} alt={value.alt} slot={1024} sizes="(min-width: 720px) 680px, 100vw" />
+      {value.photoId ? (
+        <PhotoImage className={styles.previewImage} photoId={value.photoId} alt={value.alt} slot={1024} sizes="(min-width: 720px) 680px, 100vw" />
+      ) : (
+        <div className={styles.previewWanted}>Photo to find</div>
+      )}
       <figcaption className={styles.previewCaption}>
         {value.caption}
         {value.credit.trim() && <span className={styles.previewCredit}> {creditLine(value.credit)}</span>}

@@ -26,7 +26,12 @@ export function ReadAlsoPicker({ editor, request, storyId, onClose }: ReadAlsoPi
     primeStoryRef(queryClient, story);
     const { replacePos, at, label } = request;
     if (replacePos !== undefined) {
-      editor.chain().focus().command(({ tr }) => (tr.setNodeAttribute(replacePos, 'storyId', story.id), true)).run();
+      // Pointing a placeholder at a story resolves it: the imported title goes.
+      editor
+        .chain()
+        .focus()
+        .command(({ tr }) => (tr.setNodeAttribute(replacePos, 'storyId', story.id).setNodeAttribute(replacePos, 'title', null), true))
+        .run();
       onClose();
       return;
     }
@@ -69,6 +74,7 @@ export function ReadAlsoPicker({ editor, request, storyId, onClose }: ReadAlsoPi
         label={`Find a story for “${request.label}”`}
         placeholder="Words from the headline"
         exclude={[storyId]}
+        initialText={request.query}
         onPick={pick}
         onCancel={cancel}
       />

@@ -268,7 +268,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     autosave.change('leadPhoto', value);
   };
   const pickPhoto = (photo: Photo) => {
-    if (photoPicker === 'lead') changeLeadPhoto(leadPhotoFor(photo));
+    if (photoPicker === 'lead') changeLeadPhoto(leadPhotoFor(photo, latest.current.leadPhoto));
     else insertFigure(editor, photo, figureRange(editor.state.doc, editor.state.selection.from));
     setPhotoPicker(null);
   };

@@ -14,9 +14,19 @@ export function figureFor(photo: Photo): JSONContent {
   };
 }
 
-/** The story's own copy of a library photo's words, as its lead photo. */
-export function leadPhotoFor(photo: Photo): LeadPhoto {
-  return { photoId: photo.id, caption: photo.caption, credit: photo.credit, alt: photo.alt };
+/**
+ * The story's own copy of a library photo's words, as its lead photo. A lead photo that was
+ * waiting for its picture (imported copy brought the caption and credit) keeps its own words
+ * and takes the library's only where it has none.
+ */
+export function leadPhotoFor(photo: Photo, waiting: LeadPhoto | null = null): LeadPhoto {
+  const own = waiting?.photoId === null ? waiting : null;
+  return {
+    photoId: photo.id,
+    caption: own?.caption.trim() ? own.caption : photo.caption,
+    credit: own?.credit.trim() ? own.credit : photo.credit,
+    alt: own?.alt.trim() ? own.alt : photo.alt,
+  };
 }
 
 /**

@@ -10,16 +10,26 @@ import styles from './ReadAlsoView.module.css';
  * flag when the target is not published, and buttons to point it elsewhere or remove it.
  */
 export function ReadAlsoView({ node, updateAttributes, deleteNode, getPos, selected, editor }: ReactNodeViewProps) {
-  const storyId = node.attrs.storyId as string;
+  const storyId = (node.attrs.storyId as string | null) ?? null;
   const label = node.attrs.label as ReadAlsoLabel;
+  // A placeholder: imported copy named a story ("Read also: …") that no headline matched.
+  const placeholder = storyId === null ? String(node.attrs.title ?? '') : null;
   const target = useStoryRef(storyId);
   const openPopover = useEditorChrome((chrome) => chrome.openPopover);
   const editable = editor.isEditable;
-  const flag = target.isPending ? null : readAlsoFlag(target.data ?? null);
+  const flag = placeholder !== null ? 'No story chosen' : target.isPending ? null : readAlsoFlag(target.data ?? null);
   const headline = target.data ? target.data.headline || 'Untitled story' : null;
 
   return (
-    <NodeViewWrapper as="div" className={styles.block} data-selected={selected} data-read-also="" aria-label={`${label}: ${headline ?? 'story'}`} role="group">
+    <NodeViewWrapper
+      as="div"
+      className={styles.block}
+      data-selected={selected}
+      data-read-also=""
+      data-placeholder={placeholder !== null ? '' : undefined}
+      aria-label={`${label}: ${placeholder ?? headline ?? 'story'}`}
+      role="group"
+    >
       {editable ? (
         <select className={styles.label} aria-label="Label" value={label} onChange={(event) => updateAttributes({ label: event.target.value })}>
           {READ_ALSO_LABELS.map((option) => (
@@ -31,7 +41,9 @@ export function ReadAlsoView({ node, updateAttributes, deleteNode, getPos, selec
       ) : (
         <span className={styles.label}>{label}</span>
       )}
-      {target.isPending ? (
+      {placeholder !== null ? (
+        <span className={styles.placeholder}>{placeholder}</span>
+      ) : target.isPending ? (
         <span className={styles.missing}>Loading…</span>
       ) : headline ? (
         <span className={styles.headline}>{headline}</span>
@@ -46,10 +58,10 @@ export function ReadAlsoView({ node, updateAttributes, deleteNode, getPos, selec
             className={styles.action}
             onClick={() => {
               const pos = getPos();
-              if (pos !== undefined) openPopover({ kind: 'readAlso', at: pos + node.nodeSize, label, replacePos: pos });
+              if (pos !== undefined) openPopover({ kind: 'readAlso', at: pos + node.nodeSize, label, replacePos: pos, query: placeholder ?? undefined });
             }}
           >
-            Change story
+            {placeholder !== null ? 'Choose story' : 'Change story'}
           </button>
           <button type="button" className={styles.action} aria-label={`Remove ${label} block`} onClick={() => deleteNode()}>
             Remove

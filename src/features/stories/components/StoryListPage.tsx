@@ -49,9 +49,14 @@ export function StoryListPage() {
       <div className={pageStyles.header}>
         <h1 className={pageStyles.title}>Stories</h1>
         {can(user, 'story:create') && (
-          <Link to="/stories/new" className={buttonClass('primary')}>
-            New story
-          </Link>
+          <div className={styles.newStory}>
+            <Link to="/stories/import" className={buttonClass()}>
+              New from wire copy
+            </Link>
+            <Link to="/stories/new" className={buttonClass('primary')}>
+              New story
+            </Link>
+          </div>
         )}
       </div>
       <StoryFilters filters={filters} onChange={setFilters} />
