@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import dialogStyles from '../../../components/ui/Dialog.module.css';
 import { Button } from '../../../components/ui/Button';
 import type { ConflictDetails } from '../../../domain/api/stories';
 import { documentText } from '../../../domain/document/text';
@@ -90,51 +91,67 @@ export function ConflictResolver({ details, mine, onResolve }: ConflictResolverP
   const chooseAll = (choice: MergeChoice) => setChoices(new Map(first.conflicts.map((conflict) => [conflict.key, choice])));
   const undecided = first.conflicts.filter((conflict) => !choices.has(conflict.key)).length;
 
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => {
+      if (element?.open) element.close();
+    };
+  }, []);
+
   return (
-    <div className={styles.resolver}>
-      <p>
-        {first.conflicts.length === 0
-          ? 'Your edits no longer overlap theirs: they can be merged as they are.'
-          : `You and someone else changed the same ${first.conflicts.length === 1 ? 'part' : `${first.conflicts.length} parts`} of this story. Choose which version to keep for each; everything else is merged.`}
-      </p>
-      {first.conflicts.map((conflict) => {
-        const { title, theirs: theirText, mine: myText } = describe(conflict, blockNumbers);
-        const name = `conflict-${conflict.key}`;
-        return (
-          <fieldset key={conflict.key} className={styles.item}>
-            <legend>{title}</legend>
-            <div className={styles.sides}>
-              {(['theirs', 'mine'] as const).map((side) => {
-                const text = side === 'theirs' ? theirText : myText;
-                return (
-                  <label key={side} className={styles.side}>
-                    <span className={styles.sideTitle}>
-                      <input type="radio" name={name} value={side} checked={choices.get(conflict.key) === side} onChange={() => choose(conflict.key, side)} />{' '}
-                      {side === 'theirs' ? 'Their version' : 'My version'}
-                    </span>
-                    {text ? <p className={styles.text}>{text}</p> : <p className={`${styles.text} ${styles.gone}`}>(deleted)</p>}
-                  </label>
-                );
-              })}
-            </div>
-          </fieldset>
-        );
-      })}
-      <div className={styles.actions}>
-        {first.conflicts.length > 1 && (
-          <>
-            <Button size="small" onClick={() => chooseAll('mine')}>
-              Choose all mine
-            </Button>
-            <Button size="small" onClick={() => chooseAll('theirs')}>
-              Choose all theirs
-            </Button>
-          </>
-        )}
-        <Button variant="primary" disabled={undecided > 0} onClick={() => onResolve(mergeStories(details.base, theirs, mine, choices))}>
-          {undecided > 0 ? `Apply (${undecided} left to choose)` : 'Apply and save'}
-        </Button>
+    // Modal: saving waits for the choice, and it must be seen wherever the person was in the story.
+    // Escape does not dismiss it (there is no way on without choosing).
+    <dialog ref={dialog} className={`${dialogStyles.dialog} ${styles.dialog}`} aria-labelledby="conflict-title" onCancel={(event) => event.preventDefault()}>
+      <div className={`${dialogStyles.form} ${styles.resolver}`}>
+        <h2 id="conflict-title" className={dialogStyles.title}>
+          Someone else changed the same words
+        </h2>
+        <p>
+          {first.conflicts.length === 0
+            ? 'Your edits no longer overlap theirs: they can be merged as they are.'
+            : `You and someone else changed the same ${first.conflicts.length === 1 ? 'part' : `${first.conflicts.length} parts`} of this story while you were editing. Nothing has been lost or saved over: choose which version to keep for each; everything else is merged.`}
+        </p>
+        {first.conflicts.map((conflict) => {
+          const { title, theirs: theirText, mine: myText } = describe(conflict, blockNumbers);
+          const name = `conflict-${conflict.key}`;
+          return (
+            <fieldset key={conflict.key} className={styles.item}>
+              <legend>{title}</legend>
+              <div className={styles.sides}>
+                {(['theirs', 'mine'] as const).map((side) => {
+                  const text = side === 'theirs' ? theirText : myText;
+                  return (
+                    <label key={side} className={styles.side}>
+                      <span className={styles.sideTitle}>
+                        <input type="radio" name={name} value={side} checked={choices.get(conflict.key) === side} onChange={() => choose(conflict.key, side)} />{' '}
+                        {side === 'theirs' ? 'Their version' : 'My version'}
+                      </span>
+                      {text ? <p className={styles.text}>{text}</p> : <p className={`${styles.text} ${styles.gone}`}>(deleted)</p>}
+                    </label>
+                  );
+                })}
+              </div>
+            </fieldset>
+          );
+        })}
+        <div className={styles.actions}>
+          {first.conflicts.length > 1 && (
+            <>
+              <Button size="small" onClick={() => chooseAll('mine')}>
+                Choose all mine
+              </Button>
+              <Button size="small" onClick={() => chooseAll('theirs')}>
+                Choose all theirs
+              </Button>
+            </>
+          )}
+          <Button variant="primary" disabled={undecided > 0} onClick={() => onResolve(mergeStories(details.base, theirs, mine, choices))}>
+            {undecided > 0 ? `Apply (${undecided} left to choose)` : 'Apply and save'}
+          </Button>
+        </div>
       </div>
-    </div>
+    </dialog>
   );
 }

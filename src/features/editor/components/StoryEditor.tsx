@@ -448,10 +448,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
               </Alert>
             )}
             {saveState?.kind === 'conflict' && conflictMine && (
-              <Alert tone="warning" className={styles.banner}>
-                <strong>Someone else changed the same words while you were editing.</strong> Your changes are still here and have not been saved.
-                <ConflictResolver details={saveState.details} mine={conflictMine} onResolve={(result) => resolveConflict(saveState.details, result)} />
-              </Alert>
+              <ConflictResolver details={saveState.details} mine={conflictMine} onResolve={(result) => resolveConflict(saveState.details, result)} />
             )}
             {restoreError && (
               <Alert tone="error" className={styles.banner}>
