@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
+import { registerJsonParser } from './http/json-body';
 import type { RouteContext } from './http/types';
 import { healthRoutes } from './routes/health/routes';
 import { mediaRoutes } from './routes/media/routes';
@@ -70,6 +71,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   });
   // The API speaks JSON only; anything else is 415, not a string for the validators to puzzle over.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
   registerErrorHandler(app);
 
   await app.register(cookie);
