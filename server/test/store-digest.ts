@@ -14,6 +14,9 @@ export interface StoreDigest {
   files: string[];
 }
 
+/** Columns any request may touch, refused or not: a session's last activity. */
+const VOLATILE_COLUMNS: Record<string, readonly string[]> = { sessions: ['last_seen_at'] };
+
 async function tableNames(database: DatabaseHandle): Promise<string[]> {
   const query =
     database.dialect === 'sqlite'
@@ -43,7 +46,10 @@ export async function storeDigest(database: DatabaseHandle, dataDir: string, exc
   for (const name of await tableNames(database)) {
     if (except.includes(name)) continue;
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db);
-    const lines = rows.map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) ? value.toString('base64') : value))).sort();
+    const volatile = VOLATILE_COLUMNS[name] ?? [];
+    const lines = rows
+      .map((row) => JSON.stringify(row, (key, value) => (volatile.includes(key) ? undefined : Buffer.isBuffer(value) ? value.toString('base64') : value)))
+      .sort();
     tables[name] = `${rows.length} rows ${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return { tables, files: listFiles(dataDir) };
