@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
+import { registerJsonParser } from './http/json-body';
 import type { RouteContext } from './http/types';
 import { healthRoutes } from './routes/health/routes';
 import { importRoutes } from './routes/import/routes';
@@ -26,8 +27,17 @@ import { userRoutes } from './routes/users/routes';
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as registered (method and URL pattern), for the OpenAPI check and access tests. */
-    apiRoutes: Array<{ method: string; url: string; public: boolean }>;
+    apiRoutes: RegisteredRoute[];
+    /** Every route as registered, API or not (public site, media, SPA files), HEAD left out: for the access tests. */
+    allRoutes: RegisteredRoute[];
   }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Anyone may call it, logged in or not (config `public`, or outside /api). */
+  public: boolean;
 }
 
 export interface AppDependencies {
@@ -48,16 +58,22 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
-  const apiRoutes: FastifyInstance['apiRoutes'] = [];
+  const apiRoutes: RegisteredRoute[] = [];
+  const allRoutes: RegisteredRoute[] = [];
   app.decorate('apiRoutes', apiRoutes);
+  app.decorate('allRoutes', allRoutes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, public: route.config?.public === true });
+      if (method === 'HEAD') continue;
+      // Only /api routes need a session (see http/auth); the public site and media are open to all.
+      const entry = { method, url: route.url, public: route.config?.public === true || !route.url.startsWith('/api/') };
+      allRoutes.push(entry);
+      if (route.url.startsWith('/api/')) apiRoutes.push(entry);
     }
   });
   // The API speaks JSON only; anything else is 415, not a string for the validators to puzzle over.
   app.removeContentTypeParser('text/plain');
+  registerJsonParser(app);
   registerErrorHandler(app);
 
   await app.register(cookie);

@@ -11,12 +11,23 @@ export class ApiSession {
   ) {}
 
   static async logIn(baseURL: string, role: Role): Promise<ApiSession> {
+    return ApiSession.logInWith(baseURL, TEST_ACCOUNTS[role]);
+  }
+
+  /** Logs in with any account's email and password. */
+  static async logInWith(baseURL: string, { email, password }: { email: string; password: string }): Promise<ApiSession> {
     const context = await request.newContext({ baseURL });
-    const { email, password } = TEST_ACCOUNTS[role];
     const response = await context.post('/api/session', { data: { email, password } });
-    if (!response.ok()) throw new Error(`login as ${role} failed: ${response.status()}`);
+    if (!response.ok()) throw new Error(`login as ${email} failed: ${response.status()}`);
     const { csrfToken } = (await response.json()) as { csrfToken: string };
     return new ApiSession(context, csrfToken);
+  }
+
+  /** Any JSON call: the answer's status and body, whatever they are. */
+  async call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown): Promise<{ status: number; body: any }> {
+    const response = await this.context.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': this.csrfToken } });
+    const text = await response.text();
+    return { status: response.status(), body: text ? JSON.parse(text) : null };
   }
 
   async createStory(fields: Record<string, unknown>): Promise<Story> {

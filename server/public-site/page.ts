@@ -2,6 +2,21 @@ import { escapeHtml } from '../../src/domain/document/render-html';
 
 export const SITE_NAME = 'Newsdesk';
 
+/**
+ * The public site runs no script at all, so its policy is stricter than the app's: nothing but
+ * its own stylesheet and images, no script of any kind, no forms, no framing, no <base>.
+ */
+export const PUBLIC_SITE_CSP = [
+  "default-src 'none'",
+  "img-src 'self'",
+  "style-src 'self'",
+  "script-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function readableDate(iso: string): string {

@@ -54,7 +54,7 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(html).toContain('<meta property="og:title" content="Night ferry to run while &lt;the&gt; bridge is repaired">');
     expect(html).toContain('<meta name="description" content="A night ferry runs from Monday">');
     expect(html).not.toMatch(/<script/i);
-    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("script-src 'none'");
   });
 
   it('shows the lead photo under the byline and photos in the body, each captioned with PHOTO: CREDIT', async () => {

@@ -8,7 +8,7 @@ import { findCorrections, findPublicStories, findPublicStoryBySlug, latestPublis
 import { findPhotoRow } from '../db/repositories/photos';
 import type { Db } from '../db/transaction';
 import { zodRoutes, type RouteContext } from '../http/types';
-import { messagePage, SITE_NAME } from './page';
+import { messagePage, PUBLIC_SITE_CSP, SITE_NAME } from './page';
 import { rss2 } from './rss';
 import { storyPath } from './paths';
 import { SITE_CSS } from './site-css';
@@ -42,7 +42,7 @@ async function photoSize(db: Db, photoId: string): Promise<{ width: number; heig
 }
 
 function html(reply: FastifyReply, status: number, body: string, cache: string) {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).send(body);
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).header('content-security-policy', PUBLIC_SITE_CSP).send(body);
 }
 
 /** The public site, served without client JavaScript: story pages and the RSS feed. */
@@ -97,6 +97,10 @@ export function publicSiteRoutes({ app, config, database }: RouteContext) {
         };
       }),
     });
-    return reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(xml);
+    return reply
+      .type('application/rss+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=60')
+      .header('content-security-policy', PUBLIC_SITE_CSP)
+      .send(xml);
   });
 }

@@ -6,7 +6,7 @@ import type { DocumentJSON } from '../../src/domain/document/types';
 import type { StoryStatus } from '../../src/domain/story/status';
 import { existingStoryIds, findBacklinkIds, findStoryRefs } from '../db/repositories/stories';
 import type { Db } from '../db/transaction';
-import { validationFailed } from '../errors';
+import { forbidden, validationFailed } from '../errors';
 
 /**
  * The stories a body points to, checked: each must exist and none may be the story itself.
@@ -31,6 +31,7 @@ export async function checkReferences(db: Db, storyId: string, body: DocumentJSO
 
 /** Stories as other stories show them, for those the viewer may see; others are left out. */
 export async function storyRefs(db: Db, viewer: SessionUser, ids: string[]): Promise<StoryRef[]> {
+  if (!can(viewer, 'story:list')) throw forbidden('Your role has no access to stories');
   const rows = await findStoryRefs(db, [...new Set(ids)]);
   return rows
     .filter((row) => can(viewer, 'story:view', { status: row.status as StoryStatus, authorIds: row.authorIds }))

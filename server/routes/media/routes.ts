@@ -13,6 +13,12 @@ const renditionParams = z.object({
   file: z.string().regex(FILE_PATTERN, { error: `a rendition file: <${RENDITION_WIDTHS.join('|')}>.<${RENDITION_FORMATS.join('|')}>` }),
 });
 
+/**
+ * Should a rendition ever be opened as a page, nothing in it may run: no sources at all, and a
+ * sandbox (no script, its own opaque origin).
+ */
+const MEDIA_CSP = "default-src 'none'; img-src 'self'; sandbox";
+
 /** A year: a rendition's URL names its content (photo id = SHA-256 of the original), so it never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -41,6 +47,8 @@ export function mediaRoutes({ app, config }: RouteContext) {
         .header('content-length', stat.size)
         .header('cache-control', IMMUTABLE)
         .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `inline; filename="${width}.${format}"`)
+        .header('content-security-policy', MEDIA_CSP)
         .send(fs.createReadStream(file));
     },
   );

@@ -282,6 +282,18 @@ describe.each(testDialects())('photos API on %s', (dialect) => {
       await expectRefused(() => upload(photoEditor, Buffer.alloc(0), 'empty.jpg'), 400, 'bad_request', /"empty.jpg" is empty/);
     });
 
+    it('reads a file part that has a content type but no file name (found by the fuzz test: was a 500)', async () => {
+      await expectRefused(
+        () => photoEditor.postForm('/api/photos', multipartBody([{ name: 'file', contentType: 'application/octet-stream', data: '' }])),
+        400,
+        'bad_request',
+        /"photo" is empty/,
+      );
+      const nameless = await photoEditor.postForm('/api/photos', multipartBody([{ name: 'file', contentType: 'application/octet-stream', data: await jpegBytes({ width: 93, height: 90 }) }]));
+      expect(nameless.statusCode).toBe(201);
+      expect(nameless.json().originalName).toBe('photo');
+    });
+
     it('refuses a second file, another field, or no file at all', async () => {
       const [a, b] = await Promise.all([jpegBytes({ width: 91, height: 90 }), jpegBytes({ width: 92, height: 90 })]);
       const oneFile = /Send one photo per upload, as multipart\/form-data with a single field named "file"/;

@@ -23,7 +23,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
     // parts: 1 — a second part (another file, or any field) ends the request with a limit error.
     for await (const part of request.parts({ preservePath: true, limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } })) {
       if (part.type !== 'file' || part.fieldname !== 'file') throw badRequest(ONE_FILE);
-      upload = { fileName: part.filename, bytes: await part.toBuffer() };
+      // A part with a content type but no file name comes as a file without one (not what a browser sends).
+      upload = { fileName: part.filename ?? '', bytes: await part.toBuffer() };
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
