@@ -125,6 +125,12 @@ export interface StoryRevisionsTable {
   editor_id: string | null;
   /** Why this revision exists, when not an ordinary save ("Restored from revision 4"). */
   note: string | null;
+  /**
+   * The revision the save was made on: the one before for a save made on the latest, older for
+   * a save merged with others' (then the saved content is more than its editor has seen). Null
+   * for the first revision.
+   */
+  base_revision: number | null;
 }
 
 /** Who has a story open: one row per open editor, refreshed by its heartbeat. */

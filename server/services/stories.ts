@@ -19,6 +19,7 @@ import type { Dialect } from '../db/connection';
 import {
   findRevisionFields,
   findStory,
+  latestOwnRevisionAfter,
   insertRevision,
   insertStory,
   listStoryRows,
@@ -174,7 +175,7 @@ export async function createStory(
           [actor.id],
         );
         await replaceStoryLinks(trx, id, references);
-        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null, note: null });
+        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null, note: null, base_revision: null });
       });
       break;
     } catch (error) {
@@ -223,7 +224,7 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
     // Another save landed between our read and our write: merge again on top of it.
     if (attempt === SAVE_ATTEMPTS) {
       const latest = await visibleStory(store, actor, id);
-      throw staleRevision(latest.story, request.baseRevision, null, []);
+      throw staleRevision(latest.story, request.baseRevision, await findRevisionFields(store.db, id, request.baseRevision), []);
     }
   }
 }
@@ -244,10 +245,15 @@ async function trySave(
 
   let changes = sent;
   let merged = false;
+  // What the save was made on: the latest revision, unless it is merged below.
+  let madeOn = story.revision;
   if (baseRevision !== story.revision) {
     const ownRetry = editorId !== null && (await onlyOwnRevisionsAfter(store.db, id, baseRevision, actor.id, editorId));
     if (!ownRetry) {
-      const base = await findRevisionFields(store.db, id, baseRevision);
+      // Merged against the newest revision this editor made since (an answer it never got), else the one it names.
+      const ownLatest = editorId !== null ? await latestOwnRevisionAfter(store.db, id, baseRevision, actor.id, editorId) : null;
+      madeOn = ownLatest ?? baseRevision;
+      const base = await findRevisionFields(store.db, id, madeOn);
       // The photo desk's rule is about what it changed: judged against what it started from.
       if (!editsText) assertOnlyPhotoDeskChanges(base ?? fieldsOf(story), sent);
       const result = mergeStories(base, fieldsOf(story), sent);
@@ -298,7 +304,7 @@ async function trySave(
   const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
-    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null });
+    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
     return true;
   });
   if (!won) return LOST_RACE;

@@ -147,6 +147,24 @@ export async function findRevisionFields(db: Db, storyId: string, revision: numb
   return row ? (JSON.parse(row.snapshot) as StoryFields) : null;
 }
 
+/**
+ * The newest revision after `revision` this editor saved directly on the one before (so it holds
+ * exactly what that editor had), if any: a retry whose answer was lost merges against it, and its
+ * own words are then not "theirs".
+ */
+export async function latestOwnRevisionAfter(db: Db, storyId: string, revision: number, userId: string, editorId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('story_revisions')
+    .select((eb) => eb.fn.max('revision').as('revision'))
+    .where('story_id', '=', storyId)
+    .where('revision', '>', revision)
+    .where('saved_by', '=', userId)
+    .where('editor_id', '=', editorId)
+    .where('base_revision', '=', sql<number>`revision - 1`)
+    .executeTakeFirst();
+  return row?.revision ?? null;
+}
+
 /** Were all revisions after `revision` saved by this user from this editor (and none by anyone else)? */
 export async function onlyOwnRevisionsAfter(db: Db, storyId: string, revision: number, userId: string, editorId: string): Promise<boolean> {
   const others = await db

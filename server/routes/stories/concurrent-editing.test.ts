@@ -90,6 +90,21 @@ describe.each(testDialects())('two people in one story, on %s', (dialect) => {
     expect((await save(reporter, story.id, 1, { dateline: 'HARBOURTOWN' })).json()).toMatchObject({ merged: true, dateline: 'HARBOURTOWN', standfirst: 'Desk standfirst' });
   });
 
+  it('merges a retried save against the editor’s own lost save, not against the older revision it names', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Tram strike', body: bodyOf(['a', 'b']) });
+    const story = created.json() as Story;
+    const tab = 'tab-lost-answer';
+    // The tab's save lands as revision 2, but its answer is lost; the desk then saves revision 3.
+    expect((await save(reporter, story.id, 1, { body: bodyOf(['a', 'b'], { a: 'a, first typing' }) }, tab)).statusCode).toBe(200);
+    expect((await save(editor, story.id, 2, { body: bodyOf(['a', 'b'], { a: 'a, first typing', b: 'b by the desk' }) }, 'desk')).statusCode).toBe(200);
+    // The tab retries on revision 1 with more typing in the same paragraph: no conflict with itself.
+    const retried = await save(reporter, story.id, 1, { body: bodyOf(['a', 'b'], { a: 'a, first typing and more' }) }, tab);
+    expect(retried.statusCode, retried.body).toBe(200);
+    const result = retried.json() as SavedStory;
+    expect(textOf(result, 'a')).toBe('a, first typing and more');
+    expect(textOf(result, 'b')).toBe('b by the desk');
+  });
+
   it('keeps the photo desk to photos even when its save is merged', async () => {
     const created = await reporter.post('/api/stories', { headline: 'Storm', body: bodyOf(['p1', 'p2'], {}, { photoId: photo.id, caption: 'Waves' }) });
     const story = created.json() as Story;
