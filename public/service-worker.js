@@ -38,16 +38,17 @@ self.addEventListener('message', (event) => {
   if (event.data === 'precache') event.waitUntil(precache().catch(() => undefined));
 });
 
-async function networkFirst(request, cacheName, cacheKey) {
+/** Pages: from the network (the app's page kept as the offline copy), else that copy. */
+async function page(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const cache = await caches.open(cacheName);
-      await cache.put(cacheKey ?? request, response.clone());
+    // Only the app's own HTML page is kept: a photo or feed opened in a tab must not become it.
+    if (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      await (await caches.open(SHELL_CACHE)).put('/', response.clone());
     }
     return response;
   } catch (error) {
-    const cached = await caches.match(cacheKey ?? request, { cacheName });
+    const cached = await caches.match('/', { cacheName: SHELL_CACHE });
     if (cached) return cached;
     throw error;
   }
@@ -66,8 +67,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/news/') && url.pathname !== '/feed.xml') {
-    event.respondWith(networkFirst(request, SHELL_CACHE, '/'));
+  const appPage = !/^\/(api|news|media|assets)\//.test(url.pathname) && !/\.[a-z0-9]+$/i.test(url.pathname);
+  if (request.mode === 'navigate' && appPage) {
+    event.respondWith(page(request));
   } else if (url.pathname.startsWith('/assets/')) {
     event.respondWith(cacheFirst(request));
   } else if (OFFLINE_API.some((pattern) => pattern.test(url.pathname)) && !url.search) {

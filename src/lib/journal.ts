@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { StoryFields } from '../domain/story/fields';
 
 /**
@@ -6,10 +6,16 @@ import type { StoryFields } from '../domain/story/fields';
  * kept in IndexedDB on this device. It is written before each save is sent (and shortly after
  * typing pauses), cleared when the server has it all, and read when the story is opened again:
  * after a crash, a closed tab or a reload while offline, the unsent changes come back and are sent.
+ *
+ * Each open editor (tab) keeps its own entry and holds a Web Lock while it is open, so a story
+ * opened in a second tab does not take over the first tab's changes: only entries whose editor
+ * is gone are restored.
  */
 export interface JournalEntry {
   storyId: string;
   userId: string;
+  /** The editor (tab) that made the changes. */
+  editorId: string;
   /** The revision the changes were made on: the server merges them against it. */
   baseRevision: number;
   /** The changed fields, whole (the body as a document). */
@@ -27,13 +33,36 @@ function journalStore(): UseStore | null {
   return store;
 }
 
-const keyOf = (userId: string, storyId: string) => `${userId}:${storyId}`;
+const storyPrefix = (userId: string, storyId: string) => `${userId}:${storyId}:`;
+export const journalKey = (entry: Pick<JournalEntry, 'userId' | 'storyId' | 'editorId'>) => `${storyPrefix(entry.userId, entry.storyId)}${entry.editorId}`;
+const lockName = (editorId: string) => `newsdesk-editor:${editorId}`;
 
-export async function readJournal(userId: string, storyId: string): Promise<JournalEntry | undefined> {
+/** Holds this editor's lock while it is open (its journal entry is then not another tab's to restore). Returns the release. */
+export function holdEditorLock(editorId: string): () => void {
+  if (typeof navigator === 'undefined' || !navigator.locks) return () => undefined;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  void navigator.locks.request(lockName(editorId), () => held).catch(() => undefined);
+  return () => release();
+}
+
+/** The newest entry for this story left by an editor that is no longer open, if any. */
+export async function readOrphanedJournal(userId: string, storyId: string): Promise<{ key: string; entry: JournalEntry } | undefined> {
   const target = journalStore();
   if (!target) return undefined;
   try {
-    return await get<JournalEntry>(keyOf(userId, storyId), target);
+    const prefix = storyPrefix(userId, storyId);
+    const mine = (await entries<string, JournalEntry>(target)).filter(([key]) => typeof key === 'string' && key.startsWith(prefix));
+    if (mine.length === 0) return undefined;
+    const live = new Set(
+      typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).map((lock) => lock.name) : [],
+    );
+    const orphans = mine.filter(([, entry]) => !live.has(lockName(entry.editorId)));
+    orphans.sort(([, a], [, b]) => b.savedAt.localeCompare(a.savedAt));
+    const newest = orphans[0];
+    return newest && { key: newest[0], entry: newest[1] };
   } catch {
     return undefined;
   }
@@ -41,10 +70,10 @@ export async function readJournal(userId: string, storyId: string): Promise<Jour
 
 export async function writeJournal(entry: JournalEntry): Promise<void> {
   const target = journalStore();
-  if (target) await set(keyOf(entry.userId, entry.storyId), entry, target);
+  if (target) await set(journalKey(entry), entry, target);
 }
 
-export async function clearJournal(userId: string, storyId: string): Promise<void> {
+export async function deleteJournalEntry(key: string): Promise<void> {
   const target = journalStore();
-  if (target) await del(keyOf(userId, storyId), target);
+  if (target) await del(key, target);
 }

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionResponse } from '../../../domain/api/session';
 import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
-import { keepForOffline } from '../../../lib/offline-shell';
+import { forgetOfflineCopies, keepForOffline } from '../../../lib/offline-shell';
 import { SESSION_QUERY_KEY } from '../../../lib/query-client';
 
 export const sessionQueryKey = SESSION_QUERY_KEY;
@@ -16,6 +16,8 @@ export async function getSession(): Promise<SessionResponse | null> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
+      // The session is over (expired or ended elsewhere): its offline copies go from this device.
+      void forgetOfflineCopies();
       return null;
     }
     throw error;

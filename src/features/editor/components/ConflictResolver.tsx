@@ -66,6 +66,8 @@ function describe(conflict: MergeConflict, blockNumbers: Map<string, number>) {
 
 interface ConflictResolverProps {
   details: ConflictDetails;
+  /** The server's content at the revision this editor's save was made on, as the editor knows it: the base when the server no longer keeps that revision. */
+  knownBase: StoryFields;
   /** Everything as it now stands in this editor. */
   mine: StoryFields;
   /** The person's choices made: the merged story, and the fields that differ from the server's. */
@@ -77,9 +79,11 @@ interface ConflictResolverProps {
  * and mine, and the person picks one for each. Nothing else is touched: edits that did not
  * overlap are merged as they are.
  */
-export function ConflictResolver({ details, mine, onResolve }: ConflictResolverProps) {
+export function ConflictResolver({ details, knownBase, mine, onResolve }: ConflictResolverProps) {
   const theirs = useMemo(() => fieldsOf(details.story), [details.story]);
-  const first = useMemo(() => mergeStories(details.base, theirs, mine), [details.base, theirs, mine]);
+  // The base the server sent, else the editor's own copy of it: without any, every difference would be a conflict.
+  const [base] = useState(() => details.base ?? knownBase);
+  const first = useMemo(() => mergeStories(base, theirs, mine), [base, theirs, mine]);
   const [choices, setChoices] = useState<Map<string, MergeChoice>>(new Map());
   // Blocks are numbered by their place in my version, as the person sees it (else in theirs).
   const blockNumbers = useMemo(() => {
@@ -147,7 +151,7 @@ export function ConflictResolver({ details, mine, onResolve }: ConflictResolverP
               </Button>
             </>
           )}
-          <Button variant="primary" disabled={undecided > 0} onClick={() => onResolve(mergeStories(details.base, theirs, mine, choices))}>
+          <Button variant="primary" disabled={undecided > 0} onClick={() => onResolve(mergeStories(base, theirs, mine, choices))}>
             {undecided > 0 ? `Apply (${undecided} left to choose)` : 'Apply and save'}
           </Button>
         </div>

@@ -15,13 +15,14 @@ import { readingMinutes } from '../../../domain/document/text';
 import type { DocumentJSON } from '../../../domain/document/types';
 import type { LeadPhoto, StoryFields } from '../../../domain/story/fields';
 import { fieldsOf } from '../../../domain/story/fields-of';
-import { sameJSON, type MergeResult } from '../../../domain/story/merge';
+import { mergeStories, sameJSON, type MergeResult } from '../../../domain/story/merge';
 import { STORY_LIMITS } from '../../../domain/story/limits';
 import { findTransition } from '../../../domain/story/workflow';
 import { dateTime, formatNumber } from '../../../lib/format';
 import { PhotoPicker } from '../../photos/components/PhotoPicker';
 import { UploadList } from '../../photos/components/UploadList';
 import { useUploadQueue } from '../../photos/hooks/useUploadQueue';
+import { deleteJournalEntry, holdEditorLock } from '../../../lib/journal';
 import { leaveStory, useHeartbeat } from '../../presence/api/heartbeat';
 import { PresenceList } from '../../presence/components/PresenceList';
 import { useRestoreRevision } from '../../revisions/api/restore-revision';
@@ -59,6 +60,8 @@ export interface PendingChanges {
   changes: Partial<StoryFields>;
   /** How many edits they hold (from the journal), for the status line. */
   count?: number;
+  /** The journal entry they came from (a closed editor's): it goes once this editor has journaled them. */
+  journalKey?: string;
 }
 
 interface StoryEditorProps {
@@ -136,7 +139,10 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     return fields as StoryFields;
   }, [read]);
 
-  // The version this editor's content was made on: other people's changes are told apart from ours against it.
+  const readAllRef = useRef(readAll);
+  readAllRef.current = readAll;
+  // The server's content at the revision the next save is made on (autosave.baseRevision): other
+  // people's changes are told apart from ours against it.
   const baseFields = useRef<StoryFields>(fieldsOf(pending ? confirmed : initial));
   const [editorId] = useState(() => crypto.randomUUID());
   const takeInRef = useRef<(base: StoryFields, server: StoryFields) => void>(() => undefined);
@@ -145,9 +151,19 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     userId: user.id,
     baseRevision: pending?.baseRevision,
     onSaved: (saved, sent) => {
-      // A merged save brings other people's changes: take them in around what was typed since.
-      if (saved.merged) takeInRef.current({ ...baseFields.current, ...sent }, fieldsOf(saved));
-      baseFields.current = fieldsOf(saved);
+      const server = fieldsOf(saved);
+      if (saved.merged) {
+        // A merged save brings other people's changes: take them in around what was typed since
+        // it went out — unless they changed the very words typed since: then the person chooses.
+        const sentState = { ...baseFields.current, ...sent };
+        const overlap = mergeStories(sentState, server, readAllRef.current()).conflicts;
+        if (overlap.length > 0) {
+          autosave.raiseConflict({ currentRevision: saved.revision, story: saved, base: sentState, conflicts: overlap.map((conflict) => conflict.key) });
+          return;
+        }
+        takeInRef.current(sentState, server);
+      }
+      baseFields.current = server;
     },
   });
 
@@ -231,29 +247,38 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     if (!pending || restoredOnce.current) return;
     restoredOnce.current = true;
     autosave.restore(pending.changes, pending.count ?? 0);
+    // The changes now live in this editor's own journal entry; the closed editor's can go.
+    const { journalKey } = pending;
+    if (journalKey) void autosave.saveJournalNow().then(() => deleteJournalEntry(journalKey));
   }, [pending, autosave]);
 
-  // Presence: a heartbeat says who else is here and the story's revision; when someone else has
-  // saved, their changes are fetched and taken in.
+  // Presence: a heartbeat says who else is here and the story's revision. When someone else has
+  // saved and nothing here is unsaved, their save is fetched and shown (with unsaved work, the
+  // next save merges it and brings it in).
   const presence = useHeartbeat(initial.id, editorId);
   const queryClient = useQueryClient();
-  const pulledRevision = useRef(0);
+  const pulling = useRef(false);
   const serverRevision = presence.data?.revision ?? 0;
+  const heardAt = presence.dataUpdatedAt;
   useEffect(() => {
-    if (serverRevision <= Math.max(autosave.baseRevision, pulledRevision.current)) return;
-    if (autosave.currentState.kind === 'conflict') return;
-    pulledRevision.current = serverRevision;
-    void getStory(initial.id).then(
-      (server) => {
-        takeInRef.current(baseFields.current, fieldsOf(server));
+    const behind = () => serverRevision > autosave.baseRevision && !autosave.hasUnsaved() && autosave.currentState.kind !== 'conflict';
+    if (pulling.current || !behind()) return;
+    pulling.current = true;
+    void getStory(initial.id)
+      .then((server) => {
+        // Typing may have started meanwhile, or an older copy come back: then the next save or heartbeat deals with it.
+        if (server.revision <= autosave.baseRevision || autosave.hasUnsaved() || autosave.currentState.kind === 'conflict') return;
+        const local = readAllRef.current();
+        takeInRef.current(local, fieldsOf(server));
         if (autosave.adoptRevision(server.revision)) baseFields.current = fieldsOf(server);
         queryClient.setQueryData(storyKeys.detail(server.id), server);
-      },
-      () => {
-        pulledRevision.current = 0; // try again at the next heartbeat
-      },
-    );
-  }, [serverRevision, autosave, initial.id, queryClient]);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        pulling.current = false;
+      });
+  }, [serverRevision, heardAt, autosave, initial.id, queryClient]);
+  useEffect(() => holdEditorLock(editorId), [editorId]);
   useEffect(() => () => leaveStory(initial.id, editorId), [initial.id, editorId]);
   useEffect(
     () => () => {
@@ -353,7 +378,8 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   const resolveConflict = (details: ConflictDetails, result: MergeResult) => {
     autosave.abandon();
     const changes = Object.fromEntries(result.changed.map((field) => [field, result.fields[field]])) as Partial<StoryFields>;
-    onReload({ ...details.story, ...result.fields }, result.changed.length > 0 ? { baseRevision: details.story.revision, changes } : undefined);
+    // The editor starts again from their story with the choices on top, still to be saved.
+    onReload(details.story, result.changed.length > 0 ? { baseRevision: details.story.revision, changes } : undefined);
   };
   const conflictMine = useMemo(() => (saveState?.kind === 'conflict' ? readAll() : null), [saveState, readAll]);
 
@@ -448,7 +474,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
               </Alert>
             )}
             {saveState?.kind === 'conflict' && conflictMine && (
-              <ConflictResolver details={saveState.details} mine={conflictMine} onResolve={(result) => resolveConflict(saveState.details, result)} />
+              <ConflictResolver
+                details={saveState.details}
+                knownBase={baseFields.current}
+                mine={conflictMine}
+                onResolve={(result) => resolveConflict(saveState.details, result)}
+              />
             )}
             {restoreError && (
               <Alert tone="error" className={styles.banner}>

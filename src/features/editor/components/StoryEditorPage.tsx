@@ -8,7 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../auth/current-user';
 import { useStory } from '../../stories/api/get-story';
 import { storyKeys } from '../../stories/api/query-keys';
-import { readJournal, type JournalEntry } from '../../../lib/journal';
+import { readOrphanedJournal, type JournalEntry } from '../../../lib/journal';
 import { StoryEditor, type PendingChanges } from './StoryEditor';
 
 interface EditingSession {
@@ -39,19 +39,21 @@ export function StoryEditorPage() {
   // Opening another story (or this one afresh) takes a new starting point, with what the
   // journal on this device kept of changes the server never got (a crash, a closed tab, offline).
   const fresh = story.isFetchedAfterMount && story.data?.id === id;
-  const [journalRead, setJournalRead] = useState<{ id: string; entry: JournalEntry | undefined } | null>(null);
+  const [journalRead, setJournalRead] = useState<{ id: string; found: { key: string; entry: JournalEntry } | undefined } | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void readJournal(user.id, id).then((entry) => {
-      if (!cancelled) setJournalRead({ id, entry });
+    void readOrphanedJournal(user.id, id).then((found) => {
+      if (!cancelled) setJournalRead({ id, found });
     });
     return () => {
       cancelled = true;
     };
   }, [user.id, id]);
   if (fresh && journalRead?.id === id && editing?.story.id !== id) {
-    const entry = journalRead.entry;
-    setEditing(session(story.data!, entry && { baseRevision: entry.baseRevision, changes: entry.changes, count: entry.count }, 0));
+    const found = journalRead.found;
+    setEditing(
+      session(story.data!, found && { baseRevision: found.entry.baseRevision, changes: found.entry.changes, count: found.entry.count, journalKey: found.key }, 0),
+    );
   }
 
   if (story.isError) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Story } from '../../../domain/api/stories';
-import { clearJournal, writeJournal } from '../../../lib/journal';
+import { deleteJournalEntry, journalKey, writeJournal } from '../../../lib/journal';
 import { useSession } from '../../auth/api/get-session';
 import { useSaveStory } from '../../stories/api/save-story';
 import { AutosaveController, type AutosaveOptions } from '../model/autosave';
@@ -41,8 +41,8 @@ export function useAutosave(story: Story, read: AutosaveOptions['read'], setup: 
       onState: (state) => setSaveState(story.id, state),
       onSaved: (saved, sent) => onSavedRef.current?.(saved, sent),
       journal: {
-        write: (baseRevision, changes, count) => writeJournal({ storyId: story.id, userId, baseRevision, changes, count, savedAt: new Date().toISOString() }),
-        clear: () => clearJournal(userId, story.id),
+        write: (baseRevision, changes, count) => writeJournal({ storyId: story.id, userId, editorId, baseRevision, changes, count, savedAt: new Date().toISOString() }),
+        clear: () => deleteJournalEntry(journalKey({ storyId: story.id, userId, editorId })),
       },
     });
   });

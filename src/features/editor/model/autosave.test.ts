@@ -222,6 +222,29 @@ describe('AutosaveController', () => {
     expect(controller.baseRevision).toBe(6);
   });
 
+  it('stays in conflict when taking in a merged answer finds the words typed since changed by someone else', async () => {
+    const server = fakeServer();
+    const states: SaveState[] = [];
+    let controller: AutosaveController;
+    const theirs = { ...storyAt(9, { headline: 'Theirs' }), merged: true as const };
+    controller = new AutosaveController({
+      revision: 4,
+      send: server.send,
+      read: (() => ({ type: 'doc', content: [] })) as never,
+      onState: (state) => states.push(state),
+      onSaved: (saved) => controller.raiseConflict({ currentRevision: saved.revision, story: saved, base: null, conflicts: ['headline'] }),
+    });
+    controller.change('standfirst', 'sent');
+    await vi.advanceTimersByTimeAsync(1000);
+    controller.change('headline', 'typed while the save was out');
+    server.calls[0].resolve(theirs);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(states.at(-1)).toMatchObject({ kind: 'conflict', server: theirs });
+    // What was typed since is kept, and nothing more is sent until the person chooses.
+    expect(controller.hasUnsaved()).toBe(true);
+    expect(server.calls).toHaveLength(1);
+  });
+
   it('moves on to a newer revision taken in from others only when nothing is unsaved', async () => {
     const { controller, server } = setup(2);
     expect(controller.adoptRevision(5)).toBe(true);

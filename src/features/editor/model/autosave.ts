@@ -128,6 +128,20 @@ export class AutosaveController {
     if (this.state.kind === 'offline') this.setState({ kind: 'offline', count: this.unsent });
   }
 
+  /** Writes the journal now (after restoring another editor's changes, before its entry goes). */
+  saveJournalNow(): Promise<void> {
+    return this.writeJournal(this.collect(this.dirty.keys()));
+  }
+
+  /**
+   * Someone else's save, taken in with a save of ours, changed what was typed here since it went
+   * out: the person chooses, as after a conflict the server found.
+   */
+  raiseConflict(details: ConflictDetails): void {
+    this.clearTimers();
+    this.setState({ kind: 'conflict', server: details.story, details });
+  }
+
   /** The connection is back: send now rather than at the next retry. */
   retryNow(): void {
     if (this.state.kind === 'retrying' || this.state.kind === 'offline') void this.saveNow();
@@ -262,6 +276,7 @@ export class AutosaveController {
       }
     }
     this.options.onSaved?.(story, changes);
+    if (this.state.kind === 'conflict') return; // raised while taking in the answer
     if (this.dirty.size === 0) {
       this.unsent = 0;
       void this.options.journal?.clear().catch(() => undefined);
