@@ -3,7 +3,7 @@
  *
  * Per keystroke, the sum of the keydown, keypress, beforeinput, input and keyup `EventDispatch`
  * durations in Chromium's trace (the method of Gutenberg's performance suite), in
- *  - the full app's editor (toolbar, word count, autosave) on a 10,000-word story with 30 figures
+ *  - the full app's editor (toolbar, word count, autosave and its journal, presence) on a 10,000-word story with 30 figures
  *    and 10 read-also blocks, and on a 36,000-word story;
  *  - bare TipTap (StarterKit only, no React) holding the same words, in the same run.
  * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
