@@ -288,23 +288,18 @@ test('nothing in the XSS corpus runs on any surface: editor, lists, library, acc
     }
   }
 
-  // Pasted HTML: the corpus as a clipboard of markup, into a draft's body. ProseMirror parses
-  // it in a detached document where nothing runs (without a CSP no handler fires either; see the
-  // README), but Chromium still weighs each on… attribute there against the page's policy and
-  // reports it: those reports, and only those, are set aside here. Paste cleanup (issue 7)
-  // strips handlers before parsing and then drops this allowance.
+  // Pasted HTML: the corpus as a clipboard of markup, into a draft's body. The paste cleanup
+  // disarms event handlers before anything parses the markup, so not even the CSP reports one.
   await page.goto(`/stories/${seeded.draftId}`);
   const body = page.locator('.ProseMirror');
   await body.click();
-  await guard.tolerating(/Executing inline event handler violates the following Content Security Policy directive 'script-src-attr 'none''|CSP violation: script-src-attr blocked inline/, async () => {
-    await body.evaluate((element, html) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/html', html);
-      transfer.setData('text/plain', 'pasted');
-      element.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
-    }, XSS_VECTORS.map((vector) => `<p>${vector}</p>${vector}`).join('\n'));
-    await settle(page);
-  });
+  await body.evaluate((element, html) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/html', html);
+    transfer.setData('text/plain', 'pasted');
+    element.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: transfer }));
+  }, XSS_VECTORS.map((vector) => `<p>${vector}</p>${vector}`).join('\n'));
+  await settle(page);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
   const pasted = await (await page.request.get(`/api/stories/${seeded.draftId}`)).json();
   expect(JSON.stringify(pasted.body)).toContain('alert(1)'); // the corpus arrived, as text

@@ -31,21 +31,6 @@ export class InjectionGuard {
     return guard;
   }
 
-  /** Reports `during` raised that match `pattern`: set aside, not counted as problems (see `tolerating`). */
-  readonly tolerated: string[] = [];
-
-  /**
-   * Runs `step`, setting aside the problems it raises that match `pattern` (and only those).
-   * For a report that is known not to be an execution, with the reason given by the caller.
-   */
-  async tolerating(pattern: RegExp, step: () => Promise<void>) {
-    const from = this.problems.length;
-    await step();
-    const raised = this.problems.splice(from);
-    this.tolerated.push(...raised.filter((problem) => pattern.test(problem)));
-    this.problems.push(...raised.filter((problem) => !pattern.test(problem)));
-  }
-
   private attach(page: Page) {
     page.on('dialog', (dialog) => {
       this.problems.push(`${dialog.type()} dialog on ${page.url()}: ${dialog.message()}`);

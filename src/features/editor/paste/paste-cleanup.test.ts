@@ -5,7 +5,7 @@ import { DOMParser as SchemaParser, Slice } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentSchema } from '../../../domain/document/schema';
-import { cleanPastedHtml, pastedTextSlice } from './paste-cleanup';
+import { cleanPastedHtml, disarmHandlers, pastedTextSlice } from './paste-cleanup';
 
 // A DOM like the browser's for the tests (the editor uses the browser's own).
 const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
@@ -125,5 +125,19 @@ describe('pasting plain text', () => {
   it('takes a paragraph a line when there are no blank lines', () => {
     expect(texts(pastedTextSlice('One.\nTwo.\n', documentSchema, $start))).toEqual(['paragraph:One.', 'paragraph:Two.']);
     expect(pastedTextSlice('  \n ', documentSchema, $start).size).toBe(0);
+  });
+});
+
+describe('disarming event handlers before the clipboard is parsed', () => {
+  it('renames on… attributes inside tags, in every spelling, and leaves text alone', () => {
+    expect(disarmHandlers('<img src=x onerror=alert(1)><p ONCLICK="a()">Turn on= the lights</p>')).toBe(
+      '<img src=x data-dropped-onerror=alert(1)><p data-dropped-onCLICK="a()">Turn on= the lights</p>',
+    );
+    expect(disarmHandlers('<svg/onload=alert(1)>')).toBe('<svg/data-dropped-onload=alert(1)>');
+    expect(disarmHandlers('<a href="x"onmouseover = "y">')).toBe('<a href="x"data-dropped-onmouseover = "y">');
+    // Broken markup with no closing bracket still counts as a tag.
+    expect(disarmHandlers('text <img src=x onerror=alert(1)//')).toBe('text <img src=x data-dropped-onerror=alert(1)//');
+    // And the cleaner then drops them with every other attribute it does not know.
+    expect(cleanPastedHtml('<p onclick="alert(1)">Words</p>', domParser)).toBe('<p>Words</p>');
   });
 });

@@ -11,9 +11,19 @@ import { textParagraphs } from '../../../domain/import/plain-text';
  */
 export function cleanPastedHtml(html: string, parser: Pick<DOMParser, 'parseFromString'> = new DOMParser()): string {
   if (isEditorHtml(html)) return html;
-  const document = parser.parseFromString(html, 'text/html');
+  const document = parser.parseFromString(disarmHandlers(html), 'text/html');
   cleanHtml(document.body);
   return document.body.innerHTML;
+}
+
+/**
+ * Renames event-handler attributes (`onerror=` → `data-dropped-onerror=`) inside tags before the
+ * markup is parsed at all: Chromium weighs every inline handler it parses against the page's
+ * Content-Security-Policy — even in the inert document DOMParser makes — and reports each as a
+ * violation. Nothing would run either way; the cleaner drops the renamed attributes with the rest.
+ */
+export function disarmHandlers(html: string): string {
+  return html.replace(/<[^>]*(?:>|$)/g, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-dropped-on$2'));
 }
 
 /** Plain text as paragraphs split on blank lines, in the marks of where it lands. */
