@@ -3,7 +3,8 @@
  *
  * The real server runs as a child process; this process is the load: 20 editors each saving
  * their own 70 KB story as fast as the answers come back (If-Match, one paragraph changed per
- * save, the whole body sent as the editor does), then the story list and full-text search over
+ * save, the whole body sent as the editor does), then the story list and full-text search (a word
+ * in nearly every story, and a rare one) over
  * 100,000 seeded stories at 20 concurrent readers. Reports p50/p95 latency and requests per second.
  *
  * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
@@ -238,6 +239,14 @@ async function measure(target: Target) {
       return response.ok;
     });
     report(`search (${STORIES} stories)`, search, 50);
+
+    // A rare word: the number in one story's headline (the set of matches is tiny; the list walks further to fill a page).
+    const rare = await phase(EDITORS, async (_, n) => {
+      const response = await fetch(`${BASE}/api/stories?q=${10_000 + ((n * 7919) % Math.max(1, STORIES - 10_000))}`, { headers: auth });
+      await response.arrayBuffer();
+      return response.ok;
+    });
+    report(`search, rare word`, rare, 50);
   } finally {
     await stop();
   }
