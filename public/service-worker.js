@@ -9,6 +9,7 @@
  *   answer the app kept (src/lib/offline-shell.ts writes them; they are dropped at logout).
  */
 const SHELL_CACHE = 'newsdesk-shell';
+// The same name as in src/lib/offline-shell.ts, which writes this cache.
 const API_CACHE = 'newsdesk-api';
 const OFFLINE_API = [/^\/api\/session$/, /^\/api\/stories\/[A-Za-z0-9_-]+$/];
 

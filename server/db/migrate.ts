@@ -7,6 +7,7 @@ import * as storyEvents from './migrations/004-story-events';
 import * as approvedRevision from './migrations/005-approved-revision';
 import * as photoGaps from './migrations/006-photo-gaps';
 import * as historyPresence from './migrations/007-history-presence';
+import * as revisionBase from './migrations/008-revision-base';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '005-approved-revision': approvedRevision,
   '006-photo-gaps': photoGaps,
   '007-history-presence': historyPresence,
+  '008-revision-base': revisionBase,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -16,15 +16,12 @@ import { fieldsOf } from '../../src/domain/story/fields-of';
 export async function listHistory(store: StoryStore, actor: SessionUser, storyId: string): Promise<HistoryResponse> {
   const { story } = await visibleStory(store, actor, storyId);
   const rows = await listRevisionMeta(store.db, storyId);
-  const groups = groupRevisions(
-    rows.map((row) => ({ revision: row.revision, savedBy: row.saved_by, savedAt: row.saved_at, note: row.note, name: row.saved_by_name })),
-    await checkpointsOf(store.db, storyId),
-  );
+  const groups = groupRevisions(rows, await checkpointsOf(store.db, storyId));
   const items: HistoryEntry[] = groups.map(({ last, revisions, checkpoints }) => ({
     revision: last.revision,
     fromRevision: revisions[0].revision,
     savedAt: last.savedAt,
-    savedBy: { id: last.savedBy, name: last.name },
+    savedBy: { id: last.savedBy, name: last.savedByName },
     note: last.note,
     checkpoints,
     live: story.liveRevision !== null && revisions.some((row) => row.revision === story.liveRevision),

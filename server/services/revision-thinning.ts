@@ -32,10 +32,7 @@ export async function thinRevisions(db: Db, storyId: string, now = new Date()): 
   const rows = await listRevisionMeta(db, storyId);
   const checkpoints = await checkpointsOf(db, storyId);
   const kept = new Set([...keep.filter((revision): revision is number => revision !== null), ...checkpoints.keys()]);
-  const groups = groupRevisions(
-    rows.map((row) => ({ revision: row.revision, savedBy: row.saved_by, savedAt: row.saved_at, note: row.note })),
-    checkpoints,
-  );
+  const groups = groupRevisions(rows, checkpoints);
   const doomed = groups
     .flatMap((group) => group.revisions.slice(0, -1))
     .filter((row) => row.savedAt < cutoff && !kept.has(row.revision))

@@ -4,17 +4,13 @@ import { documentText } from '../../src/domain/document/text';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import type { FieldChange } from '../../src/domain/story/changes';
 import type { StoryFields } from '../../src/domain/story/fields';
+import { STORY_FIELD_LABELS } from '../../src/domain/story/field-labels';
 
 const COMPARED: Array<{ field: FieldChange['field']; label: string }> = [
-  { field: 'headline', label: 'Headline' },
-  { field: 'standfirst', label: 'Standfirst' },
-  { field: 'byline', label: 'Byline' },
-  { field: 'dateline', label: 'Dateline' },
-  { field: 'section', label: 'Section' },
-  { field: 'tags', label: 'Tags' },
-  { field: 'seoTitle', label: 'SEO title' },
-  { field: 'seoDescription', label: 'SEO description' },
-  { field: 'body', label: 'Text' },
+  ...(['headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seoTitle', 'seoDescription', 'body'] as const).map((field) => ({
+    field,
+    label: STORY_FIELD_LABELS[field],
+  })),
   { field: 'photos', label: 'Photos: captions, credits and alt text' },
   { field: 'links', label: 'Links and “Read also”' },
 ];

@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, del, getMany, keys, set, type UseStore } from 'idb-keyval';
 import type { StoryFields } from '../domain/story/fields';
 
 /**
@@ -53,9 +53,12 @@ export async function readOrphanedJournal(userId: string, storyId: string): Prom
   const target = journalStore();
   if (!target) return undefined;
   try {
+    // Keys first: only this story's entries are read (each holds a whole body).
     const prefix = storyPrefix(userId, storyId);
-    const mine = (await entries<string, JournalEntry>(target)).filter(([key]) => typeof key === 'string' && key.startsWith(prefix));
-    if (mine.length === 0) return undefined;
+    const mineKeys = (await keys<string>(target)).filter((key) => typeof key === 'string' && key.startsWith(prefix));
+    if (mineKeys.length === 0) return undefined;
+    const values = await getMany<JournalEntry>(mineKeys, target);
+    const mine = mineKeys.flatMap((key, index): Array<[string, JournalEntry]> => (values[index] ? [[key, values[index]]] : []));
     const live = new Set(
       typeof navigator !== 'undefined' && navigator.locks ? ((await navigator.locks.query()).held ?? []).map((lock) => lock.name) : [],
     );

@@ -15,7 +15,7 @@ export function registerOfflineShell(): void {
   });
 }
 
-/** Where the last answers about the session and opened stories are kept (read by the service worker when offline). */
+/** Where the last answers about the session and opened stories are kept (public/service-worker.js reads it by this name when offline). */
 const API_CACHE = 'newsdesk-api';
 
 /**

@@ -2,15 +2,13 @@ import type { Kysely } from 'kysely';
 import { foldForSearch } from '../../../src/domain/document/text';
 
 /**
- * History and presence: a revision may carry a note ("Restored from revision 4") and the revision
- * its save was made on (a save merged with others' has an older one), and who has a
+ * History and presence: a revision may carry a note ("Restored from revision 4"), and who has a
  * story open is kept per open editor with the time of its last heartbeat. Presence lives in the
  * database so that every API process sees the same people. The photo library's search also
  * reads file names from now on.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('story_revisions').addColumn('note', 'text').execute();
-  await db.schema.alterTable('story_revisions').addColumn('base_revision', 'integer').execute();
   await db.schema
     .createTable('story_presence')
     .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))

@@ -1,15 +1,17 @@
 import type { StoryFields } from '../../../src/domain/story/fields';
+import type { RevisionMeta } from '../../../src/domain/story/history';
 import type { Db } from '../transaction';
 
 /** A story's revisions without their snapshots, oldest first, with the names of who saved them. */
-export function listRevisionMeta(db: Db, storyId: string) {
-  return db
+export async function listRevisionMeta(db: Db, storyId: string): Promise<Array<RevisionMeta & { savedByName: string }>> {
+  const rows = await db
     .selectFrom('story_revisions')
     .innerJoin('users', 'users.id', 'story_revisions.saved_by')
     .select(['story_revisions.revision', 'story_revisions.saved_by', 'story_revisions.saved_at', 'story_revisions.note', 'users.name as saved_by_name'])
     .where('story_revisions.story_id', '=', storyId)
     .orderBy('story_revisions.revision')
     .execute();
+  return rows.map((row) => ({ revision: row.revision, savedBy: row.saved_by, savedAt: row.saved_at, note: row.note, savedByName: row.saved_by_name }));
 }
 
 export async function findRevision(db: Db, storyId: string, revision: number) {

@@ -5,21 +5,11 @@ import { Button } from '../../../components/ui/Button';
 import type { ConflictDetails } from '../../../domain/api/stories';
 import { documentText } from '../../../domain/document/text';
 import type { StoryFields } from '../../../domain/story/fields';
+import { STORY_FIELD_LABELS } from '../../../domain/story/field-labels';
 import { fieldsOf } from '../../../domain/story/fields-of';
 import { mergeStories, type MergeChoice, type MergeConflict, type MergeResult } from '../../../domain/story/merge';
 import styles from './ConflictResolver.module.css';
 
-const FIELD_LABELS: Record<string, string> = {
-  headline: 'Headline',
-  standfirst: 'Standfirst',
-  byline: 'Byline',
-  dateline: 'Dateline',
-  section: 'Section',
-  tags: 'Tags',
-  seoTitle: 'SEO title',
-  seoDescription: 'SEO description',
-  leadPhoto: 'Lead photo',
-};
 
 const BLOCK_NAMES: Record<string, string> = {
   paragraph: 'Paragraph',
@@ -51,7 +41,7 @@ function blockText(block: JSONContent | null): string {
 }
 
 function describe(conflict: MergeConflict, blockNumbers: Map<string, number>) {
-  if (conflict.kind === 'field') return { title: FIELD_LABELS[conflict.field] ?? conflict.field, theirs: fieldText(conflict.theirs), mine: fieldText(conflict.mine) };
+  if (conflict.kind === 'field') return { title: STORY_FIELD_LABELS[conflict.field], theirs: fieldText(conflict.theirs), mine: fieldText(conflict.mine) };
   if (conflict.kind === 'block') {
     const block = conflict.mine ?? conflict.theirs ?? conflict.base;
     const number = blockNumbers.get(conflict.blockId);
