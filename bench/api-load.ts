@@ -10,7 +10,8 @@
  * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
  * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
- * `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
+ * `BENCH_SAVE_WHOLE=1` to send whole bodies, `BENCH_ONLY_SAVES=1` to stop after the save phase (with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
+ * saving), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -111,7 +112,9 @@ async function seed(target: Target): Promise<void> {
 // ---- the server and its clients ----------------------------------------------------------------
 
 async function startServer(target: Target): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -202,29 +205,38 @@ async function measure(target: Target) {
     const auth = await logIn();
     const json = { ...auth, 'content-type': 'application/json' };
 
-    // Saving: each editor has its own story and sends the whole body with one paragraph changed.
+    // Saving: each editor has its own story and changes one paragraph per save. As the editor
+    // does, a save sends only the changed block and the blocks' order (`bodyPatch`) and asks for
+    // the answer without the body (`Prefer: return=minimal`); BENCH_SAVE_WHOLE=1 sends the whole
+    // body and takes the whole story back, as saves did before.
+    const whole = Boolean(process.env.BENCH_SAVE_WHOLE);
     const editors = await Promise.all(
       Array.from({ length: EDITORS }, async (_, i) => {
         const response = await fetch(`${BASE}/api/stories`, { method: 'POST', headers: json, body: JSON.stringify({ headline: `Long story ${i}`, body: bigBody(i) }) });
         if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
-        const story = (await response.json()) as { id: string; revision: number };
-        return { id: story.id, revision: story.revision, body: bigBody(i), editorId: `bench-editor-${i}` };
+        // The server gave every block its id.
+        const story = (await response.json()) as { id: string; revision: number; body: { type: 'doc'; content: JSONContent[] } };
+        return { id: story.id, revision: story.revision, body: story.body, editorId: `bench-editor-${i}` };
       }),
     );
     const bodyBytes = JSON.stringify({ body: editors[0]!.body }).length;
+    const order = (editor: (typeof editors)[number]) => editor.body.content.map((block) => block.attrs!.id as string);
     const saves = await phase(EDITORS, async (client, n) => {
       const editor = editors[client]!;
-      editor.body.content[n % editor.body.content.length] = paragraph(`${words(59, n)} edit${n}`);
+      const at = n % editor.body.content.length;
+      const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
+      editor.body.content[at] = block;
       const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
         method: 'PATCH',
-        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId },
-        body: JSON.stringify({ body: editor.body }),
+        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
+        body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { order: order(editor), blocks: [block] } }),
       });
       if (!response.ok) return (await response.arrayBuffer(), false);
       editor.revision = ((await response.json()) as { revision: number }).revision;
       return true;
     });
-    report(`save ${(bodyBytes / 1024).toFixed(0)} KB body x${EDITORS}`, saves, 25, 500);
+    report(`save ${(bodyBytes / 1024).toFixed(0)} KB body x${EDITORS}${whole ? ' (whole)' : ''}`, saves, 25, 500);
+    if (process.env.BENCH_ONLY_SAVES) return;
 
     const list = await phase(EDITORS, async () => {
       const response = await fetch(`${BASE}/api/stories`, { headers: auth });

@@ -26,6 +26,7 @@ export const conflict = (message: string, details?: unknown) => new AppError(409
 export const payloadTooLarge = (message: string, details?: unknown) => new AppError(413, 'payload_too_large', message, details);
 export const unsupportedMediaType = (message: string) => new AppError(415, 'unsupported_media_type', message);
 export const invalidImage = (message: string) => new AppError(422, 'invalid_image', message);
+export const preconditionFailed = (message: string, details?: unknown) => new AppError(412, 'precondition_failed', message, details);
 export const preconditionRequired = (message: string) => new AppError(428, 'precondition_required', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });

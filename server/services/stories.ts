@@ -4,7 +4,8 @@ import type { SessionUser } from '../../src/domain/api/users';
 import { can } from '../../src/domain/auth/permissions';
 import { countWords, documentText, foldForSearch } from '../../src/domain/document/text';
 import { emptyDocument } from '../../src/domain/document/types';
-import { validateDocument } from '../../src/domain/document/validate';
+import { checkAssembledDocument, validateDocument } from '../../src/domain/document/validate';
+import { applyBodyPatch, type BodyPatch } from '../../src/domain/story/body-patch';
 import { figurePhotoIds } from '../../src/domain/document/figure';
 import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
 import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
@@ -32,9 +33,10 @@ import {
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
+import { inSharedCommit } from '../db/shared-commit';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
-import { conflict, forbidden, notFound, preconditionRequired, validationFailed } from '../errors';
+import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
 import { checkReferences } from './story-links';
 import { THIN_EVERY_REVISIONS, thinRevisions } from './revision-thinning';
 
@@ -198,6 +200,8 @@ export interface SaveRequest {
   /** The sending editor (one open tab), when it says. */
   editorId: string | null;
   changes: Partial<StoryFields>;
+  /** The body as the blocks changed since `baseRevision` (instead of `changes.body`). */
+  bodyPatch?: BodyPatch;
   /** A note kept with the revision in the history ("Restored from revision 4"). */
   note?: string;
 }
@@ -235,13 +239,15 @@ async function trySave(
   store: StoryStore,
   actor: SessionUser,
   id: string,
-  { editorId, changes: sent, note }: SaveRequest,
+  { editorId, changes: fields, bodyPatch, note }: SaveRequest,
   baseRevision: number,
 ): Promise<SavedStory | typeof LOST_RACE> {
   const { row: current, story } = await visibleStory(store, actor, id);
   const editsText = can(actor, 'story:edit', story);
   if (!editsText && !can(actor, 'story:editPhotos', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision > story.revision) throw staleRevision(story, baseRevision, null, []);
+  // From here on a patched body is the whole body the client has: merged and checked as one.
+  const sent = bodyPatch ? { ...fields, body: await patchedBody(store, story, baseRevision, bodyPatch) } : fields;
 
   let changes = sent;
   let merged = false;
@@ -301,7 +307,8 @@ async function trySave(
     revision,
     updatedAt: now,
   };
-  const won = await inTransaction(store.db, async (trx) => {
+  // Saves made at the same moment share one commit (see db/shared-commit.ts).
+  const won = await inSharedCommit(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
@@ -310,6 +317,20 @@ async function trySave(
   if (!won) return LOST_RACE;
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;
+}
+
+/**
+ * The body a patch makes on the revision it was made on. Its blocks were checked one by one
+ * when the request was read; what spans blocks (limits, ids used once) is checked here.
+ */
+async function patchedBody(store: StoryStore, story: Story, baseRevision: number, patch: BodyPatch) {
+  const base = baseRevision === story.revision ? story.body : (await findRevisionFields(store.db, story.id, baseRevision))?.body;
+  if (!base) throw preconditionFailed(`Revision ${baseRevision} is no longer kept, so the changed blocks cannot be placed: send the whole body`, { bodyPatch: 'base_missing' });
+  const result = applyBodyPatch(base, patch);
+  if (!result.ok) throw preconditionFailed(`Cannot apply the body patch to revision ${baseRevision}: ${result.message}`, { bodyPatch: 'does_not_apply' });
+  const problems = checkAssembledDocument(result.doc);
+  if (problems.length > 0) throw validationFailed(`bodyPatch: ${problems[0]!.message}`, { in: 'body', problems: [{ field: 'bodyPatch', message: problems[0]!.message }] });
+  return result.doc;
 }
 
 /**

@@ -8,7 +8,7 @@ import { zodRoutes, type RouteContext } from '../../http/types';
 import { createStory, getStory, listStories, saveStory, type StoryStore } from '../../services/stories';
 import { backlinks, storyRefs } from '../../services/story-links';
 import { EDITOR_ID_HEADER } from '../../../src/domain/api/headers';
-import { editorIdFrom, etagFor, revisionFromIfMatch } from './save-headers';
+import { editorIdFrom, etagFor, prefersMinimal, revisionFromIfMatch } from './save-headers';
 
 const storyParams = z.object({ id: recordIdSchema });
 
@@ -71,12 +71,21 @@ export function storyRoutes({ app, database }: RouteContext) {
       },
     },
     async (request, reply) => {
+      const { bodyPatch, ...changes } = request.body;
       const story = await saveStory(store, currentUser(request), request.params.id, {
         baseRevision: revisionFromIfMatch(request.headers['if-match']),
         editorId: editorIdFrom(request.headers[EDITOR_ID_HEADER]),
-        changes: request.body,
+        changes,
+        bodyPatch,
       });
-      return reply.header('etag', etagFor(story.revision)).send(story);
+      reply.header('etag', etagFor(story.revision));
+      // `Prefer: return=minimal` (RFC 7240): the editor already has the body it sent, so the answer
+      // leaves it out, unless the save was merged with others' and the body is news to the editor.
+      if (prefersMinimal(request.headers.prefer) && !story.merged) {
+        const { body: _sent, ...withoutBody } = story;
+        return reply.header('preference-applied', 'return=minimal').send(withoutBody);
+      }
+      return reply.send(story);
     },
   );
 }

@@ -23,3 +23,9 @@ export function editorIdFrom(header: string | string[] | undefined): string | nu
   if (typeof header !== 'string' || !ID_PATTERN.test(header)) throw badRequest('X-Editor-Id must be an id of letters, digits, "-" and "_"');
   return header;
 }
+
+/** Whether a `Prefer` header (RFC 7240) asks for `return=minimal`: the answer without what the client sent. */
+export function prefersMinimal(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(/[,;]/).some((preference) => preference.trim().toLowerCase() === 'return=minimal');
+}

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'conflict',
   'checklist_failed',
   'precondition_required',
+  /** A body patch the server cannot apply (the revision it was made on is no longer kept, or it names blocks that revision lacks): send the whole body. */
+  'precondition_failed',
   'payload_too_large',
   'unsupported_media_type',
   /** An upload that claims to be an image but is damaged, cut short, or hides something else. */

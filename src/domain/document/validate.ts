@@ -146,6 +146,34 @@ export function validateDocument(input: unknown): DocumentCheck {
   }
 }
 
+/**
+ * The whole-body rules a body put together from checked blocks must still meet: the size
+ * limits and one id per block across blocks. Each block was checked when it was sent (or
+ * stored), so this walk only counts; it is a fraction of `validateDocument`'s cost.
+ */
+export function checkAssembledDocument(doc: DocumentJSON): DocumentProblem[] {
+  const seenIds = new Set<string>();
+  let nodes = 0;
+  let textChars = 0;
+  const stack: JSONContent[] = [...(doc.content ?? [])];
+  if (stack.length === 0) return [{ path: 'content', message: 'a body needs at least one block' }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (++nodes > DOCUMENT_LIMITS.maxNodes) return [{ path: '', message: `the body has more than ${DOCUMENT_LIMITS.maxNodes} nodes` }];
+    if (node.text !== undefined) {
+      textChars += node.text.length;
+      if (textChars > DOCUMENT_LIMITS.maxTextChars) return [{ path: '', message: `the body is longer than ${DOCUMENT_LIMITS.maxTextChars} characters` }];
+    }
+    const id = node.attrs?.[BLOCK_ID_ATTRIBUTE];
+    if (typeof id === 'string' && BLOCK_ID_TYPES.includes(node.type!)) {
+      if (seenIds.has(id)) return [{ path: '', message: `block id "${id}" is used twice` }];
+      seenIds.add(id);
+    }
+    if (node.content) stack.push(...node.content);
+  }
+  return [];
+}
+
 /** Every attribute must be one the schema declares, with a value its rule accepts. */
 function checkAttributes(owner: Json, type: string, at: (suffix: string) => string, report: Report) {
   const rules = ATTRIBUTE_RULES[type] ?? {};

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { validateDocument } from '../document/validate';
+import { DOCUMENT_LIMITS } from '../document/limits';
+import type { BodyPatch } from './body-patch';
 import type { DocumentJSON } from '../document/types';
 import { photoIdSchema } from '../photos/id-schema';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
@@ -68,11 +70,47 @@ export const STORY_FIELD_NAMES = Object.keys(storyFieldsSchema.shape) as StoryFi
 /** Creating a story: any fields may be given; the rest start empty. */
 export const createStoryInputSchema = storyFieldsSchema.partial().strict();
 
-/** Saving a story: the changed fields, at least one, and nothing the client may not set. */
+const blockIdSchema = z.string({ error: 'Block ids must be text' }).min(1, { error: 'A block id cannot be empty' }).max(200, { error: 'A block id can be at most 200 characters' });
+
+/**
+ * The body as the blocks that changed (see `body-patch.ts`). Only the sent blocks are checked
+ * against the schema here, each with its id; the server checks the body they make with the
+ * revision's other blocks once it has put them together.
+ */
+export const bodyPatchSchema = z
+  .object(
+    {
+      order: z.array(blockIdSchema).min(1, { error: 'A body needs at least one block' }).max(DOCUMENT_LIMITS.maxNodes),
+      blocks: z.array(z.unknown()).max(DOCUMENT_LIMITS.maxNodes),
+    },
+    { error: 'bodyPatch must be an object with order (block ids) and blocks (the changed blocks)' },
+  )
+  .strict()
+  .transform((patch, ctx): BodyPatch => {
+    const withoutId = patch.blocks.findIndex((block) => typeof (block as { attrs?: { id?: unknown } } | null)?.attrs?.id !== 'string');
+    if (withoutId !== -1) {
+      ctx.addIssue({ code: 'custom', path: ['blocks', withoutId], message: 'every block in a body patch needs its id (attrs.id)' });
+      return z.NEVER;
+    }
+    if (patch.blocks.length === 0) return { order: patch.order, blocks: [] };
+    const result = validateDocument({ type: 'doc', content: patch.blocks });
+    if (result.ok) return { order: patch.order, blocks: result.doc.content! };
+    for (const problem of result.problems) {
+      ctx.addIssue({ code: 'custom', message: `${problem.path.replace(/^content/, 'blocks') || 'blocks'}: ${problem.message}` });
+    }
+    return z.NEVER;
+  });
+
+/**
+ * Saving a story: the changed fields, at least one, and nothing the client may not set. The
+ * body comes whole (`body`) or as the blocks that changed (`bodyPatch`), not both.
+ */
 export const updateStoryInputSchema = storyFieldsSchema
   .partial()
+  .extend({ bodyPatch: bodyPatchSchema.optional() })
   .strict()
-  .refine((input) => Object.keys(input).length > 0, { error: 'Send at least one field to save' });
+  .refine((input) => Object.keys(input).length > 0, { error: 'Send at least one field to save' })
+  .refine((input) => input.body === undefined || input.bodyPatch === undefined, { error: 'Send the body whole (body) or as changed blocks (bodyPatch), not both' });
 
 export type CreateStoryInput = z.input<typeof createStoryInputSchema>;
 export type UpdateStoryInput = z.input<typeof updateStoryInputSchema>;

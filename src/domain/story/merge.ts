@@ -86,7 +86,7 @@ export function mergeStories(
 }
 
 /** The ids of a body's top-level blocks, or null when some block has none or one is used twice. */
-function blockIds(doc: DocumentJSON): string[] | null {
+export function blockIds(doc: DocumentJSON): string[] | null {
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const block of doc.content ?? []) {

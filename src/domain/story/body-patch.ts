@@ -1,0 +1,67 @@
+import type { JSONContent } from '@tiptap/core';
+import type { DocumentJSON } from '../document/types';
+import { blockIds, sameJSON } from './merge';
+
+/**
+ * A save of the body as the top-level blocks that changed since the revision it was made on,
+ * rather than the whole body: on a long story a save then carries one paragraph, not 70 KB, and
+ * the server checks only what changed. Blocks are named by their stable ids (the same ids the
+ * merge works by).
+ */
+export interface BodyPatch {
+  /** Every top-level block's id, in order: the body after the change. */
+  order: string[];
+  /** The blocks that are new or changed since the base revision, whole, with their ids. */
+  blocks: JSONContent[];
+}
+
+/**
+ * The patch that turns `base` into `next`, or null when one cannot name the blocks (a block
+ * without an id, or an id used twice): then the whole body is sent. Unchanged blocks are found
+ * by identity first (an editor that keeps each block's JSON while the block is unchanged pays
+ * nothing for them), then by value.
+ */
+export function diffBody(base: DocumentJSON, next: DocumentJSON): BodyPatch | null {
+  const baseIds = blockIds(base);
+  const order = blockIds(next);
+  if (!baseIds || !order) return null;
+  const baseBlocks = new Map(baseIds.map((id, index) => [id, base.content![index]!]));
+  const blocks = (next.content ?? []).filter((block, index) => {
+    const was = baseBlocks.get(order[index]!);
+    return was === undefined || (was !== block && !sameJSON(was, block));
+  });
+  return { order, blocks };
+}
+
+export type PatchResult = { ok: true; doc: DocumentJSON } | { ok: false; message: string };
+
+/**
+ * The body `patch` describes, on top of `base` (the body at the revision it was made on). Fails
+ * when the patch names a block the base does not have, names one twice, or sends a block it
+ * does not place.
+ */
+export function applyBodyPatch(base: DocumentJSON, patch: BodyPatch): PatchResult {
+  const baseIds = blockIds(base);
+  if (!baseIds) return { ok: false, message: 'the stored body has blocks without ids; send the whole body' };
+  const byId = new Map<string, JSONContent>(baseIds.map((id, index) => [id, base.content![index]!]));
+  const sent = new Set<string>();
+  for (const block of patch.blocks) {
+    const id = block.attrs?.id;
+    if (typeof id !== 'string' || id === '') return { ok: false, message: 'every block in a body patch needs its id' };
+    if (sent.has(id)) return { ok: false, message: `the body patch sends block "${id}" twice` };
+    sent.add(id);
+    byId.set(id, block);
+  }
+  const placed = new Set<string>();
+  const content: JSONContent[] = [];
+  for (const id of patch.order) {
+    const block = byId.get(id);
+    if (!block) return { ok: false, message: `the body patch names block "${id}", which is neither sent nor in the revision it was made on` };
+    if (placed.has(id)) return { ok: false, message: `the body patch names block "${id}" twice` };
+    placed.add(id);
+    content.push(block);
+  }
+  const unplaced = [...sent].find((id) => !placed.has(id));
+  if (unplaced !== undefined) return { ok: false, message: `the body patch sends block "${unplaced}" but does not place it in the order` };
+  return { ok: true, doc: { type: 'doc', content } };
+}
