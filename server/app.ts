@@ -13,6 +13,7 @@ import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { registerJsonParser } from './http/json-body';
 import type { RouteContext } from './http/types';
+import { searchBacklog } from './services/search-backlog';
 import { healthRoutes } from './routes/health/routes';
 import { importRoutes } from './routes/import/routes';
 import { mediaRoutes } from './routes/media/routes';
@@ -126,6 +127,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await registerSpa(app, config.staticDir);
+  // Saves answered before a crash or a stop may have left their stories' search text behind.
+  searchBacklog(database.db).soon();
   return app;
 }
 

@@ -8,6 +8,7 @@ import * as approvedRevision from './migrations/005-approved-revision';
 import * as photoGaps from './migrations/006-photo-gaps';
 import * as historyPresence from './migrations/007-history-presence';
 import * as revisionBase from './migrations/008-revision-base';
+import * as searchBacklog from './migrations/009-search-backlog';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '006-photo-gaps': photoGaps,
   '007-history-presence': historyPresence,
   '008-revision-base': revisionBase,
+  '009-search-backlog': searchBacklog,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -95,6 +95,8 @@ export interface StoriesTable {
   search_text: string;
   /** The headline alone, folded the same way: the story picker searches headlines only. */
   search_headline: string;
+  /** 1 while the two above lag behind a save (services/search-backlog.ts catches them up). */
+  search_stale: Generated<number>;
   word_count: number;
   revision: number;
   live_revision: number | null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Story, StoryListResponse } from '../../src/domain/api/stories';
 import type { SessionUser } from '../../src/domain/api/users';
 import { can } from '../../src/domain/auth/permissions';
-import { countWords, documentText, foldForSearch } from '../../src/domain/document/text';
+import { countWords, documentText } from '../../src/domain/document/text';
 import { emptyDocument } from '../../src/domain/document/types';
 import { checkAssembledDocument, validateDocument } from '../../src/domain/document/validate';
 import { applyBodyPatch, type BodyPatch } from '../../src/domain/story/body-patch';
@@ -16,7 +16,9 @@ import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
 import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
+import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connection';
+import type { Database } from '../db/schema';
 import {
   findRevisionFields,
   findStory,
@@ -33,12 +35,12 @@ import {
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
-import { inSharedCommit } from '../db/shared-commit';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
 import { checkReferences } from './story-links';
 import { THIN_EVERY_REVISIONS, thinRevisions } from './revision-thinning';
+import { searchBacklog, searchColumns } from './search-backlog';
 
 export interface StoryStore {
   db: Db;
@@ -61,13 +63,9 @@ type StoryColumns = Pick<
   | 'word_count'
   | 'search_text'
   | 'search_headline'
+  | 'search_stale'
   | 'slug'
 >;
-
-/** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
-function searchColumns(headline: string, standfirst: string, bodyText: string): Pick<StoryColumns, 'search_text' | 'search_headline'> {
-  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`), search_headline: foldForSearch(headline) };
-}
 
 /**
  * The database columns for a set of edited fields. The body also yields its word count; the
@@ -156,7 +154,9 @@ export async function createStory(
   // Two stories created at once with one headline race for its slug; the unique index decides
   // and the loser takes the next free one.
   for (let attempt = 1; ; attempt++) {
-    const slug = await uniqueSlug(store.db, slugify(fields.headline), `story-${id.slice(0, 8)}`);
+    // After several lost races (many stories with one headline at once) a random tail ends the contest.
+    const wanted = slugify(fields.headline);
+    const slug = await uniqueSlug(store.db, attempt > 4 && wanted ? `${wanted}-${id.slice(0, 6)}` : wanted, `story-${id.slice(0, 8)}`);
     try {
       await inTransaction(store.db, async (trx) => {
         await insertStory(
@@ -181,7 +181,7 @@ export async function createStory(
       });
       break;
     } catch (error) {
-      if (attempt < 5 && isUniqueViolation(error) && (await slugExists(store.db, slug))) continue;
+      if (attempt < 8 && isUniqueViolation(error) && (await slugExists(store.db, slug))) continue;
       throw error;
     }
   }
@@ -279,11 +279,17 @@ async function trySave(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
   ) as Partial<StoryColumns>;
   if (Object.keys(changed).length === 0) return merged ? { ...story, merged: true } : story;
+  // Inside a caller's transaction the search text is written with the save; otherwise the story
+  // is marked and the search backlog indexes it after the answer (see search-backlog.ts).
+  const deferSearch = !store.db.isTransaction;
   if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
-    Object.assign(
-      changed,
-      searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
-    );
+    if (deferSearch) changed.search_stale = 1;
+    else {
+      Object.assign(
+        changed,
+        searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
+      );
+    }
   }
   if (changed.body !== undefined || changed.lead_photo !== undefined) {
     changed.photo_gaps = photoGapCount(changes.leadPhoto !== undefined ? changes.leadPhoto : story.leadPhoto, changes.body ?? story.body);
@@ -307,14 +313,14 @@ async function trySave(
     revision,
     updatedAt: now,
   };
-  // Saves made at the same moment share one commit (see db/shared-commit.ts).
-  const won = await inSharedCommit(store.db, async (trx) => {
+  const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
     return true;
   });
   if (!won) return LOST_RACE;
+  if (changed.search_stale) searchBacklog(store.db as Kysely<Database>).soon();
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;
 }
@@ -413,11 +419,14 @@ export interface StoryListOptions {
 
 export async function listStories(store: StoryStore, actor: SessionUser, options: StoryListOptions): Promise<StoryListResponse> {
   if (!can(actor, 'story:list')) throw forbidden('Your role has no access to stories');
+  const terms = searchTerms(options.q);
+  // Whoever searches sees every save answered before: the index catches up first (usually nothing to do).
+  if (terms.length > 0 && !store.db.isTransaction) await searchBacklog(store.db as Kysely<Database>).catchUp();
   const rows = await listStoryRows(store.db, store.dialect, {
     status: options.status,
     section: options.section,
     authorId: options.author === 'me' ? actor.id : options.author,
-    searchTerms: searchTerms(options.q),
+    searchTerms: terms,
     headlineOnly: options.scope === 'headline',
     photoGaps: options.photos === 'incomplete',
     hideDraftsExceptOf: actor.role === 'reporter' ? actor.id : undefined,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { SQLITE_FILE, type DatabaseHandle } from '../db/connection';
+import { searchBacklog } from '../services/search-backlog';
 
 /**
  * A fingerprint of everything the app keeps: every table's rows (order-independent) and every
@@ -42,6 +43,9 @@ function listFiles(root: string, dir = root): string[] {
 
 /** `except`: tables a refused request may change on purpose (login failures, for one). */
 export async function storeDigest(database: DatabaseHandle, dataDir: string, except: readonly string[] = []): Promise<StoreDigest> {
+  // The search index follows accepted saves in the background (services/search-backlog.ts); caught
+  // up first, so the digest holds still between an earlier save and the request under test.
+  await searchBacklog(database.db).catchUp();
   const tables: Record<string, string> = {};
   for (const name of await tableNames(database)) {
     if (except.includes(name)) continue;

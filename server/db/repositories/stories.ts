@@ -34,7 +34,7 @@ const SUMMARY_COLUMNS = [
   'stories.scheduled_at',
 ] as const;
 
-type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'seq' | 'approved_revision' | 'photo_gaps'>;
+type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'search_stale' | 'seq' | 'approved_revision' | 'photo_gaps'>;
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -100,7 +100,7 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps'> & { photo_gaps?: number }, authorIds: string[]): Promise<void> {
+export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps' | 'search_stale'> & { photo_gaps?: number }, authorIds: string[]): Promise<void> {
   await db.insertInto('stories').values(row).execute();
   if (authorIds.length > 0) {
     await db
@@ -306,4 +306,19 @@ export async function replaceStoryLinks(db: Db, sourceId: string, targetIds: str
 export async function findBacklinkIds(db: Db, targetId: string): Promise<string[]> {
   const rows = await db.selectFrom('story_links').select('source_id').where('target_id', '=', targetId).execute();
   return rows.map((row) => row.source_id);
+}
+
+/** Stories whose search text lags behind their last save, with what the search text is made of. */
+export function staleSearchRows(db: Db, limit: number) {
+  return db
+    .selectFrom('stories')
+    .select(['id', 'revision', 'headline', 'standfirst', 'body'])
+    .where('search_stale', '=', 1)
+    .limit(limit)
+    .execute();
+}
+
+/** Writes a story's search text, unless another save came since it was read (that one is next). */
+export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<void> {
+  await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).execute();
 }
