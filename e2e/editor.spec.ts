@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Story } from '../src/domain/api/stories';
 import { TEST_ACCOUNTS } from './support/accounts';
-import { logInAs } from './support/session';
+import { ApiSession } from './support/api';
+import { logInAs, saved } from './support/session';
 
 async function storyFromApi(page: Page, id: string): Promise<Story> {
   const response = await page.request.get(`/api/stories/${id}`);
@@ -63,6 +64,34 @@ test('a reporter writes a story that saves itself and is all there after a reloa
   expect(saved.body.content?.map((block) => block.type)).toEqual(['paragraph', 'paragraph', 'heading', 'paragraph']);
   expect(saved.wordCount).toBe(35);
   await expect(page.getByText('35 words · 1 min read')).toBeVisible();
+});
+
+test('typing in one paragraph of a long story sends only that paragraph, and the words are there after a reload', async ({ page, baseURL }) => {
+  const api = await ApiSession.logIn(baseURL!, 'reporter');
+  const paragraphs = ['The council met on Tuesday.', 'It voted to keep the library open.', 'A new roof is planned for spring.'];
+  const story = await api.createStory({
+    headline: 'Library stays open',
+    body: { type: 'doc', content: paragraphs.map((text, index) => ({ type: 'paragraph', attrs: { id: `para-${index + 1}` }, content: [{ type: 'text', text }] })) },
+  });
+
+  await logInAs(page, 'reporter');
+  await page.goto(`/stories/${story.id}`);
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await body.locator('p').nth(1).click();
+  await page.keyboard.press('End');
+  const save = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith(`/api/stories/${story.id}`));
+  await page.keyboard.type(' Late opening stays on Thursdays.');
+
+  const sent = (await save).postDataJSON() as { body?: unknown; bodyPatch?: { order: string[]; blocks: Array<{ attrs: { id: string } }> } };
+  expect(sent.body).toBeUndefined();
+  expect(sent.bodyPatch?.order).toEqual(['para-1', 'para-2', 'para-3']);
+  expect(sent.bodyPatch?.blocks).toHaveLength(1);
+  expect(sent.bodyPatch?.blocks[0]!.attrs.id).toBe('para-2');
+  await saved(page);
+
+  await page.reload();
+  const reloaded = page.getByRole('textbox', { name: 'Story body' });
+  await expect(reloaded.locator('p')).toHaveText([paragraphs[0]!, 'It voted to keep the library open. Late opening stays on Thursdays.', paragraphs[2]!]);
 });
 
 test('the story list finds the new story by a word from its body', async ({ page }) => {

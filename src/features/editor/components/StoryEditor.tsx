@@ -35,6 +35,7 @@ import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
 import { figureRange, insertFigure, leadPhotoFor, trackPosition } from '../model/figures';
 import { InOrder } from '../model/in-order';
+import { ServerBodies } from '../model/server-bodies';
 import { REMOTE_CHANGE_META, takeInBody, takeInValue } from '../model/take-in';
 import { ConflictResolver } from './ConflictResolver';
 import { useEditorChrome } from '../store';
@@ -146,10 +147,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   const baseFields = useRef<StoryFields>(fieldsOf(pending ? confirmed : initial));
   const [editorId] = useState(() => crypto.randomUUID());
   const takeInRef = useRef<(base: StoryFields, server: StoryFields) => void>(() => undefined);
+  const [serverBodies] = useState(() => new ServerBodies());
   const autosave = useAutosave(initial, read, {
     editorId,
     userId: user.id,
     baseRevision: pending?.baseRevision,
+    serverBodies,
     onSaved: (saved, sent) => {
       const server = fieldsOf(saved);
       if (saved.merged) {
@@ -270,14 +273,17 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
         if (server.revision <= autosave.baseRevision || autosave.hasUnsaved() || autosave.currentState.kind === 'conflict') return;
         const local = readAllRef.current();
         takeInRef.current(local, fieldsOf(server));
-        if (autosave.adoptRevision(server.revision)) baseFields.current = fieldsOf(server);
+        if (autosave.adoptRevision(server.revision)) {
+          baseFields.current = fieldsOf(server);
+          serverBodies.remember(server.revision, server.body);
+        }
         queryClient.setQueryData(storyKeys.detail(server.id), server);
       })
       .catch(() => undefined)
       .finally(() => {
         pulling.current = false;
       });
-  }, [serverRevision, heardAt, autosave, initial.id, queryClient]);
+  }, [serverRevision, heardAt, autosave, serverBodies, initial.id, queryClient]);
   useEffect(() => holdEditorLock(editorId), [editorId]);
   useEffect(() => () => leaveStory(initial.id, editorId), [initial.id, editorId]);
   useEffect(

@@ -4,6 +4,7 @@ import { deleteJournalEntry, journalKey, writeJournal } from '../../../lib/journ
 import { useSession } from '../../auth/api/get-session';
 import { useSaveStory } from '../../stories/api/save-story';
 import { AutosaveController, type AutosaveOptions } from '../model/autosave';
+import type { ServerBodies } from '../model/server-bodies';
 import { useEditorChrome } from '../store';
 
 export interface AutosaveSetup {
@@ -12,6 +13,8 @@ export interface AutosaveSetup {
   userId: string;
   /** The revision the editor's content was made on, when not the story's own (restored changes). */
   baseRevision?: number;
+  /** What the server holds at recent revisions: saves made on one of them send only the changed blocks. */
+  serverBodies: ServerBodies;
   onSaved?: AutosaveOptions['onSaved'];
 }
 
@@ -33,13 +36,20 @@ export function useAutosave(story: Story, read: AutosaveOptions['read'], setup: 
   });
 
   const [controller] = useState(() => {
-    const { editorId, userId } = setup;
+    const { editorId, userId, serverBodies } = setup;
+    // The loaded body is the server's at its revision only when nothing restored sits on top of
+    // it (restored changes carry their own base revision, whose body is not known here).
+    if (setup.baseRevision === undefined) serverBodies.remember(story.revision, story.body);
     return new AutosaveController({
       revision: setup.baseRevision ?? story.revision,
-      send: (changes, baseRevision) => sendRef.current({ id: story.id, baseRevision, editorId, changes }),
+      send: (changes, baseRevision) => sendRef.current({ id: story.id, baseRevision, editorId, changes, baseBody: serverBodies.get(baseRevision) }),
       read: (field) => readRef.current(field),
       onState: (state) => setSaveState(story.id, state),
-      onSaved: (saved, sent) => onSavedRef.current?.(saved, sent),
+      onSaved: (saved, sent) => {
+        // An accepted save's body is what the server now holds (the sent one, or the merged one it answered with).
+        serverBodies.remember(saved.revision, saved.body);
+        onSavedRef.current?.(saved, sent);
+      },
       journal: {
         write: (baseRevision, changes, count) => writeJournal({ storyId: story.id, userId, editorId, baseRevision, changes, count, savedAt: new Date().toISOString() }),
         clear: () => deleteJournalEntry(journalKey({ storyId: story.id, userId, editorId })),
