@@ -3,14 +3,14 @@
  *
  * The real server runs as a child process; this process is the load: 20 editors each saving
  * their own 70 KB story as fast as the answers come back (If-Match, one paragraph changed per
- * save, the whole body sent as the editor does), then the story list and full-text search (a word
+ * save, only the changed block sent as the editor does, and the whole body for comparison), then the story list and full-text search (a word
  * in nearly every story, and a rare one) over
  * 100,000 seeded stories at 20 concurrent readers. Reports p50/p95 latency and requests per second.
  *
  * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
  * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
- * `BENCH_SAVE_WHOLE=1` to send whole bodies, `BENCH_ONLY_SAVES=1` to stop after the save phase (with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
+ * `BENCH_ONLY_SAVES=1` to stop after the save phase (with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
  * saving), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -205,11 +205,10 @@ async function measure(target: Target) {
     const auth = await logIn();
     const json = { ...auth, 'content-type': 'application/json' };
 
-    // Saving: each editor has its own story and changes one paragraph per save. As the editor
-    // does, a save sends only the changed block and the blocks' order (`bodyPatch`) and asks for
-    // the answer without the body (`Prefer: return=minimal`); BENCH_SAVE_WHOLE=1 sends the whole
-    // body and takes the whole story back, as saves did before.
-    const whole = Boolean(process.env.BENCH_SAVE_WHOLE);
+    // Saving: each editor has its own story and changes one paragraph per save, two ways in one
+    // run: as the editor saves (only the changed block and the blocks' order, `bodyPatch`, and the
+    // answer without the body, `Prefer: return=minimal`), and, for comparison, the whole body sent
+    // and the whole story answered, as saves went before.
     const editors = await Promise.all(
       Array.from({ length: EDITORS }, async (_, i) => {
         const response = await fetch(`${BASE}/api/stories`, { method: 'POST', headers: json, body: JSON.stringify({ headline: `Long story ${i}`, body: bigBody(i) }) });
@@ -221,21 +220,23 @@ async function measure(target: Target) {
     );
     const bodyBytes = JSON.stringify({ body: editors[0]!.body }).length;
     const order = (editor: (typeof editors)[number]) => editor.body.content.map((block) => block.attrs!.id as string);
-    const saves = await phase(EDITORS, async (client, n) => {
-      const editor = editors[client]!;
-      const at = n % editor.body.content.length;
-      const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
-      editor.body.content[at] = block;
-      const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
-        method: 'PATCH',
-        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
-        body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { order: order(editor), blocks: [block] } }),
+    for (const whole of [true, false]) {
+      const saves = await phase(EDITORS, async (client, n) => {
+        const editor = editors[client]!;
+        const at = n % editor.body.content.length;
+        const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
+        editor.body.content[at] = block;
+        const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
+          method: 'PATCH',
+          headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
+          body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { order: order(editor), blocks: [block] } }),
+        });
+        if (!response.ok) return (await response.arrayBuffer(), false);
+        editor.revision = ((await response.json()) as { revision: number }).revision;
+        return true;
       });
-      if (!response.ok) return (await response.arrayBuffer(), false);
-      editor.revision = ((await response.json()) as { revision: number }).revision;
-      return true;
-    });
-    report(`save ${(bodyBytes / 1024).toFixed(0)} KB body x${EDITORS}${whole ? ' (whole)' : ''}`, saves, 25, 500);
+      report(`save ${(bodyBytes / 1024).toFixed(0)} KB x${EDITORS}, ${whole ? 'whole body' : 'changed block'}`, saves, 25, 500);
+    }
     if (process.env.BENCH_ONLY_SAVES) return;
 
     const list = await phase(EDITORS, async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Story, StoryListResponse } from '../../src/domain/api/stories';
 import type { SessionUser } from '../../src/domain/api/users';
 import { can } from '../../src/domain/auth/permissions';
-import { countWords, documentText } from '../../src/domain/document/text';
+import { countWords, documentText, wordCountAfter } from '../../src/domain/document/text';
+import type { DocumentJSON } from '../../src/domain/document/types';
 import { emptyDocument } from '../../src/domain/document/types';
 import { checkAssembledDocument, validateDocument } from '../../src/domain/document/validate';
 import { applyBodyPatch, type BodyPatch } from '../../src/domain/story/body-patch';
@@ -68,12 +69,12 @@ type StoryColumns = Pick<
 >;
 
 /**
- * The database columns for a set of edited fields. The body also yields its word count; the
- * search text needs headline, standfirst and body together, so the caller adds it.
+ * The database columns for a set of edited fields. The body also yields its word count: counted
+ * whole, or from `was` (the stored body and its count) by the blocks that differ. The search
+ * text needs headline, standfirst and body together, so the caller adds it.
  */
-function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColumns>; bodyText?: string } {
+function columnsFor(fields: Partial<StoryFields>, was?: { body: DocumentJSON; wordCount: number }): Partial<StoryColumns> {
   const columns: Partial<StoryColumns> = {};
-  let bodyText: string | undefined;
   if (fields.headline !== undefined) columns.headline = fields.headline;
   if (fields.standfirst !== undefined) columns.standfirst = fields.standfirst;
   if (fields.byline !== undefined) columns.byline = fields.byline;
@@ -85,15 +86,15 @@ function columnsFor(fields: Partial<StoryFields>): { columns: Partial<StoryColum
   if (fields.leadPhoto !== undefined) columns.lead_photo = fields.leadPhoto ? JSON.stringify(fields.leadPhoto) : null;
   if (fields.body !== undefined) {
     columns.body = JSON.stringify(fields.body);
-    bodyText = documentText(fields.body);
-    columns.word_count = countWords(bodyText);
+    columns.word_count = was ? wordCountAfter(was.body, was.wordCount, fields.body) : countWords(documentText(fields.body));
   }
-  return { columns, bodyText };
+  return columns;
 }
 
-/** What a revision keeps: the story's editable fields as they stood. */
-function snapshotOf(story: Story): string {
-  return JSON.stringify(fieldsOf(story));
+/** What a revision keeps: the story's editable fields as they stood (the body's JSON reused, not made again). */
+function snapshotOf(story: Story, bodyJSON: string): string {
+  const rest = JSON.stringify({ ...fieldsOf(story), body: undefined });
+  return `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}"body":${bodyJSON}}`;
 }
 
 async function uniqueSlug(db: Db, base: string, fallback: string): Promise<string> {
@@ -147,8 +148,8 @@ export async function createStory(
     leadPhoto: input.leadPhoto ?? null,
     body,
   };
-  const { columns, bodyText } = columnsFor(fields);
-  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, bodyText!), { photo_gaps: photoGapCount(fields.leadPhoto, fields.body) });
+  const columns = columnsFor(fields);
+  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, documentText(fields.body)), { photo_gaps: photoGapCount(fields.leadPhoto, fields.body) });
   const references = await checkReferences(store.db, id, fields.body);
   const live = status === 'published';
   // Two stories created at once with one headline race for its slug; the unique index decides
@@ -274,7 +275,7 @@ async function trySave(
   if (!editsText && !merged) assertOnlyPhotoDeskChanges(fieldsOf(story), changes);
   await assertPhotosExist(store.db, changes);
 
-  const { columns, bodyText } = columnsFor(changes);
+  const columns = columnsFor(changes, story);
   const changed = Object.fromEntries(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
   ) as Partial<StoryColumns>;
@@ -287,7 +288,7 @@ async function trySave(
     else {
       Object.assign(
         changed,
-        searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, bodyText ?? documentText(story.body)),
+        searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, documentText(changes.body ?? story.body)),
       );
     }
   }
@@ -316,7 +317,7 @@ async function trySave(
   const won = await inTransaction(store.db, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
-    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
+    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated, changed.body ?? current.body), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
     return true;
   });
   if (!won) return LOST_RACE;

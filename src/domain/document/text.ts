@@ -46,6 +46,20 @@ export function countWords(text: string): number {
   return count;
 }
 
+/**
+ * The word count of `after`, from the count of `before`, counting only the top-level blocks the
+ * two do not share (the same objects): a save that changed one paragraph of a long story counts
+ * one paragraph. Exact, because words never run across blocks. With nothing shared it counts all.
+ */
+export function wordCountAfter(before: JSONContent, beforeCount: number, after: JSONContent): number {
+  const kept = new Set(after.content ?? []);
+  const had = new Set(before.content ?? []);
+  let count = beforeCount;
+  for (const block of before.content ?? []) if (!kept.has(block)) count -= countWords(documentText(block));
+  for (const block of after.content ?? []) if (!had.has(block)) count += countWords(documentText(block));
+  return count;
+}
+
 /** Newsroom convention: about 230 words a minute, at least a minute for any text. */
 export const WORDS_PER_MINUTE = 230;
 
