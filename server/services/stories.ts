@@ -36,6 +36,7 @@ import {
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
+import { inSharedCommit } from '../db/shared-commit';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
@@ -314,7 +315,8 @@ async function trySave(
     revision,
     updatedAt: now,
   };
-  const won = await inTransaction(store.db, async (trx) => {
+  // Saves made at the same moment share one commit on SQLite (see db/shared-commit.ts).
+  const won = await inSharedCommit(store.db, store.dialect, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
     await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated, changed.body ?? current.body), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
