@@ -35,6 +35,7 @@ import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
 import { figureRange, insertFigure, leadPhotoFor, trackPosition } from '../model/figures';
 import { InOrder } from '../model/in-order';
+import { bodyJSON } from '../model/body-json';
 import { ServerBodies } from '../model/server-bodies';
 import { REMOTE_CHANGE_META, takeInBody, takeInValue } from '../model/take-in';
 import { ConflictResolver } from './ConflictResolver';
@@ -222,7 +223,8 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     },
   });
   editorRef.current = editor;
-  readBody.current = () => editor.getJSON() as DocumentJSON;
+  // Serialised block by block, only the blocks changed since the last read (see model/body-json).
+  readBody.current = () => bodyJSON(editor.state.doc);
   useEffect(() => editor.setEditable(photosEditable, false), [editor, photosEditable]);
 
   // Other people's saves come into the open story field by field and block by block; what was
