@@ -25,6 +25,7 @@ import {
   findStory,
   latestOwnRevisionAfter,
   insertRevision,
+  insertRevisionOfStored,
   insertStory,
   listStoryRows,
   loadStory,
@@ -90,12 +91,6 @@ function columnsFor(fields: Partial<StoryFields>, was?: { body: DocumentJSON; wo
     columns.word_count = was ? wordCountAfter(was.body, was.wordCount, fields.body) : countWords(documentText(fields.body));
   }
   return columns;
-}
-
-/** What a revision keeps: the story's editable fields as they stood (the body's JSON reused, not made again). */
-function snapshotOf(story: Story, bodyJSON: string): string {
-  const rest = JSON.stringify({ ...fieldsOf(story), body: undefined });
-  return `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}"body":${bodyJSON}}`;
 }
 
 async function uniqueSlug(db: Db, base: string, fallback: string): Promise<string> {
@@ -319,7 +314,7 @@ async function trySave(
   const won = await inSharedCommit(store.db, store.dialect, async (trx) => {
     if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
     if (references) await replaceStoryLinks(trx, id, references);
-    await insertRevision(trx, { story_id: id, revision, snapshot: snapshotOf(updated, changed.body ?? current.body), saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
+    await insertRevisionOfStored(trx, store.dialect, { story_id: id, revision, saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
     return true;
   });
   if (!won) return LOST_RACE;

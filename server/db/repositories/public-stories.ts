@@ -2,7 +2,7 @@ import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Db } from '../transaction';
 
-/** The fields a revision snapshot keeps (see services/stories.ts `snapshotOf`). */
+/** The fields a revision snapshot keeps (see `insertRevisionOfStored` in repositories/stories.ts). */
 export interface LiveSnapshot {
   headline: string;
   standfirst: string;

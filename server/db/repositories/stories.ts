@@ -136,6 +136,23 @@ export async function insertRevision(db: Db, row: Selectable<StoryRevisionsTable
   await db.insertInto('story_revisions').values(row).execute();
 }
 
+/**
+ * Records the revision just written to `stories`, its snapshot made by the database from that
+ * row: the body (70 KB for a long story) goes to the database once per save, not twice.
+ * The snapshot holds the story's editable fields (`fieldsOf`), as the first revision's does.
+ */
+export async function insertRevisionOfStored(db: Db, dialect: Dialect, row: Omit<Selectable<StoryRevisionsTable>, 'snapshot'>): Promise<void> {
+  const snapshot =
+    dialect === 'sqlite'
+      ? sql`json_object('headline', headline, 'standfirst', standfirst, 'byline', byline, 'dateline', dateline, 'section', section, 'tags', json(tags),
+          'seoTitle', seo_title, 'seoDescription', seo_description, 'leadPhoto', json(lead_photo), 'body', json(body))`
+      : sql`json_build_object('headline', headline, 'standfirst', standfirst, 'byline', byline, 'dateline', dateline, 'section', section, 'tags', tags::json,
+          'seoTitle', seo_title, 'seoDescription', seo_description, 'leadPhoto', lead_photo::json, 'body', body::json)::text`;
+  await sql`insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision)
+    select id, ${row.revision}, ${snapshot}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}
+    from stories where id = ${row.story_id}`.execute(db);
+}
+
 /** A story's editable fields at one revision; null when that revision is not kept. */
 export async function findRevisionFields(db: Db, storyId: string, revision: number): Promise<StoryFields | null> {
   const row = await db

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedStory, Story } from '../../../src/domain/api/stories';
 import type { DocumentJSON } from '../../../src/domain/document/types';
+import { fieldsOf } from '../../../src/domain/story/fields-of';
 import { storeDigest } from '../../test/store-digest';
 import { startTestApp, testDialects, type ApiClient, type TestApp } from '../../test/harness';
 
@@ -44,6 +45,22 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
     // Found by the words of the new block.
     const found = (await editor.get('/api/stories?q=paragraph')).json() as { items: Array<{ id: string }> };
     expect(found.items.map((item) => item.id)).toContain(story.id);
+  });
+
+  it('keeps each save as a revision whose fields are the story as saved, every field included', async () => {
+    const story = await newStory();
+    const saved = await save(reporter, story.id, 1, {
+      tags: ['harbour', 'Works'],
+      section: 'business',
+      leadPhoto: null,
+      seoTitle: 'Works "begin" — at last',
+      bodyPatch: { order: ['b', 'a'], blocks: [paragraph('a', 'a with ünïcode and "quotes"')] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stored = await current(story.id);
+    const revision = await reporter.get(`/api/stories/${story.id}/revisions/2`);
+    expect(revision.statusCode, revision.body).toBe(200);
+    expect(revision.json().fields).toEqual(fieldsOf(stored));
   });
 
   it('merges a patch made on an older revision with the saves since', async () => {
