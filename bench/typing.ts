@@ -9,6 +9,9 @@
  * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
  *
  * Run: `npm run bench:typing` (builds first). Record the figures in docs/benchmarks.md.
+ * `BENCH_PROFILE=<dir>`: instead, write a trace with JavaScript samples of typing in each editor at
+ * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`, for DevTools' Performance panel;
+ * build with `npx vite build --minify false` first for function names).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +32,7 @@ const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 150);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const TYPED = 'the council said on monday that the new ferry would run through the winter months, ';
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const KEY_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'input', 'keyup']);
 
 // ---- the stories ------------------------------------------------------------------------------
@@ -99,7 +103,7 @@ async function startApp(): Promise<() => void> {
 async function startBareTipTap(): Promise<() => Promise<void>> {
   const root = path.join(ROOT, 'bench', 'bare-tiptap');
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bare-tiptap-'));
-  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: !PROFILE_DIR } });
   const server = await preview({ configFile: false, root, logLevel: 'warn', build: { outDir }, preview: { port: BARE_PORT, host: '127.0.0.1', strictPort: true } });
   return async () => {
     await server.close();
@@ -159,8 +163,14 @@ async function caretInTheMiddle(page: Page) {
   await page.waitForTimeout(200);
 }
 
+/**
+ * Per sample set, the total time of each key event type and the keystrokes seen: where the time
+ * goes (Chromium dispatches beforeinput and input inside keypress, so they count twice in the sum).
+ */
+const byEventType: Record<string, { keystrokes: number; ms: Record<string, number> }> = {};
+
 /** Types KEYSTROKES characters with a trace running; returns each keystroke's input-handling time in ms. */
-async function typeAndTrace(browser: Browser, page: Page): Promise<number[]> {
+async function typeAndTrace(browser: Browser, page: Page, label: string): Promise<number[]> {
   await caretInTheMiddle(page);
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const text = TYPED.repeat(Math.ceil(KEYSTROKES / TYPED.length)).slice(0, KEYSTROKES);
@@ -170,20 +180,38 @@ async function typeAndTrace(browser: Browser, page: Page): Promise<number[]> {
     .filter((event) => event.name === 'EventDispatch' && event.ph === 'X' && KEY_EVENTS.has(event.args?.data?.type ?? ''))
     .sort((a, b) => a.ts - b.ts);
   const perKeystroke: number[] = [];
+  const types = (byEventType[label] ??= { keystrokes: 0, ms: {} });
   for (const event of dispatches) {
-    if (event.args!.data!.type === 'keydown') perKeystroke.push(0);
-    if (perKeystroke.length > 0) perKeystroke[perKeystroke.length - 1]! += (event.dur ?? 0) / 1000;
+    const type = event.args!.data!.type!;
+    if (type === 'keydown') perKeystroke.push(0);
+    if (perKeystroke.length === 0) continue;
+    perKeystroke[perKeystroke.length - 1]! += (event.dur ?? 0) / 1000;
+    types.ms[type] = (types.ms[type] ?? 0) + (event.dur ?? 0) / 1000;
   }
+  types.keystrokes += perKeystroke.length;
   if (perKeystroke.length < KEYSTROKES * 0.9) throw new Error(`saw ${perKeystroke.length} keystrokes in the trace, typed ${KEYSTROKES}`);
   return perKeystroke;
 }
 
-async function inBareTipTap(browser: Browser, doc: DocumentJSON): Promise<number[]> {
+/** Types KEYSTROKES characters while tracing with the JavaScript sampler on; writes the trace (for DevTools' Performance panel) to `file`. */
+async function typeAndProfile(browser: Browser, page: Page, file: string): Promise<number[]> {
+  await caretInTheMiddle(page);
+  await browser.startTracing(page, { categories: process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'] });
+  const text = TYPED.repeat(Math.ceil(KEYSTROKES / TYPED.length)).slice(0, KEYSTROKES);
+  await page.keyboard.type(text, { delay: 40 });
+  fs.writeFileSync(file, await browser.stopTracing());
+  return [];
+}
+
+const measure = (browser: Browser, page: Page, label: string) =>
+  PROFILE_DIR ? typeAndProfile(browser, page, path.join(PROFILE_DIR, `${label}.trace.json`)) : typeAndTrace(browser, page, label);
+
+async function inBareTipTap(browser: Browser, doc: DocumentJSON, label: string): Promise<number[]> {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${BARE_PORT}/`);
   await page.evaluate((content) => window.startEditor(content), doc as never);
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
-  const samples = await typeAndTrace(browser, page);
+  const samples = await measure(browser, page, label);
   await page.close();
   return samples;
 }
@@ -197,13 +225,13 @@ async function logIn(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-async function inTheApp(browser: Browser, storyId: string): Promise<number[]> {
+async function inTheApp(browser: Browser, storyId: string, label: string): Promise<number[]> {
   const page = await browser.newPage();
   await logIn(page);
   await page.goto(`${APP_URL}/stories/${storyId}`);
   await page.getByRole('textbox', { name: 'Story body' }).waitFor();
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
-  const samples = await typeAndTrace(browser, page);
+  const samples = await measure(browser, page, label);
   // Let the autosave finish so the next round starts from a saved story.
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
   await page.close();
@@ -250,13 +278,20 @@ async function main() {
     const { tenK, thirtySixK } = await seedStories();
     const tenKDoc = forStarterKit(longStory(10_000, { photoId: 'x', figures: 30, readAlsoTo: 'x', readAlso: 10 }));
     const thirtySixKDoc = forStarterKit(longStory(36_000, {}));
+    if (PROFILE_DIR) {
+      fs.mkdirSync(PROFILE_DIR, { recursive: true });
+      await inBareTipTap(browser, tenKDoc, 'bare-10k');
+      await inTheApp(browser, tenK.id, 'app-10k');
+      console.log(`Traces of typing at 10,000 words written to ${PROFILE_DIR}`);
+      return;
+    }
     const samples: Record<string, number[]> = { 'bare 10k': [], 'app 10k': [], 'bare 36k': [], 'app 36k': [] };
     // Interleaved rounds, so drift on a noisy machine falls on both sides alike.
     for (let round = 0; round < ROUNDS; round++) {
-      samples['bare 10k']!.push(...(await inBareTipTap(browser, tenKDoc)));
-      samples['app 10k']!.push(...(await inTheApp(browser, tenK.id)));
-      samples['bare 36k']!.push(...(await inBareTipTap(browser, thirtySixKDoc)));
-      samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id)));
+      samples['bare 10k']!.push(...(await inBareTipTap(browser, tenKDoc, 'bare 10k')));
+      samples['app 10k']!.push(...(await inTheApp(browser, tenK.id, 'app 10k')));
+      samples['bare 36k']!.push(...(await inBareTipTap(browser, thirtySixKDoc, 'bare 36k')));
+      samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id, 'app 36k')));
     }
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) opens.push(await openTime(browser, tenK.headline));
@@ -265,6 +300,10 @@ async function main() {
     console.log('                 median     p95     max');
     for (const [name, values] of Object.entries(samples)) {
       console.log(`${name.padEnd(14)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
+    }
+    console.log('Mean per keystroke by event (ms; beforeinput and input run inside keypress)');
+    for (const [name, { keystrokes, ms }] of Object.entries(byEventType)) {
+      console.log(`${name.padEnd(14)} ${[...KEY_EVENTS].map((type) => `${type} ${((ms[type] ?? 0) / keystrokes).toFixed(2)}`).join(', ')}`);
     }
     for (const size of ['10k', '36k']) {
       const ratio = percentile(samples[`app ${size}`]!, 95) / percentile(samples[`bare ${size}`]!, 95);

@@ -12,6 +12,8 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Strike from '@tiptap/extension-strike';
 import Text from '@tiptap/extension-text';
 import UniqueID from '@tiptap/extension-unique-id';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
 import { Figure } from './figure';
 import { ID_PATTERN } from '../api/ids';
 import { isAllowedHref } from './link-policy';
@@ -69,6 +71,53 @@ const StoryLink = Link.extend({
 });
 
 /**
+ * True when every step of these transactions only replaces inline content inside one textblock
+ * whose enclosing blocks all have ids (typing, deleting within a paragraph): no block appears,
+ * goes or splits, so the unique-id plugin would find nothing to do.
+ */
+export function onlyTextInsideBlocks(transactions: readonly Transaction[], types: ReadonlySet<string>, attributeName: string): boolean {
+  for (const tr of transactions) {
+    for (let i = 0; i < tr.steps.length; i++) {
+      const step = tr.steps[i];
+      if (!(step instanceof ReplaceStep) || step.slice.openStart !== 0 || step.slice.openEnd !== 0) return false;
+      let inline = true;
+      step.slice.content.forEach((node) => {
+        if (!node.isInline || types.has(node.type.name)) inline = false;
+      });
+      if (!inline) return false;
+      const before = tr.docs[i]!;
+      const $from = before.resolve(step.from);
+      if (!$from.parent.isTextblock || (step.to !== step.from && !$from.sameParent(before.resolve(step.to)))) return false;
+      for (let depth = 1; depth <= $from.depth; depth++) {
+        const block = $from.node(depth);
+        if (types.has(block.type.name) && block.attrs[attributeName] == null) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Block ids, given to new blocks as they appear. The extension's own pass (the changed ranges of
+ * every transaction, and a whole-document comparison) is skipped for typing inside a block,
+ * which makes no block to give an id to: it ran on every keystroke.
+ */
+const BlockIds = UniqueID.extend({
+  addProseMirrorPlugins() {
+    const types = new Set(BLOCK_ID_TYPES);
+    return (this.parent?.() ?? []).map((plugin) => {
+      const appendTransaction = plugin.spec.appendTransaction;
+      if (!appendTransaction) return plugin;
+      return new Plugin({
+        ...plugin.spec,
+        appendTransaction: (transactions, oldState, newState) =>
+          onlyTextInsideBlocks(transactions, types, BLOCK_ID_ATTRIBUTE) ? null : appendTransaction(transactions, oldState, newState),
+      });
+    });
+  },
+});
+
+/**
  * The story body's schema: every node and mark a story may hold. The editor, the server's
  * validation and the HTML renderer all build from this one list. Nothing here imports React or
  * touches the DOM at import time; the SPA adds editing behaviour (history, node views) on top.
@@ -90,5 +139,5 @@ export const documentExtensions: AnyExtension[] = [
   HardBreak,
   ReadAlso,
   Figure,
-  UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
+  BlockIds.configure({ types: BLOCK_ID_TYPES, attributeName: BLOCK_ID_ATTRIBUTE, generateID: () => newBlockId() }),
 ];

@@ -345,7 +345,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     }
   };
 
-  const saveState = useEditorChrome((chrome) => chrome.saveStates[initial.id]);
+  // Only a conflict changes this screen (the status line follows the other save states): the
+  // first keystroke after a save would otherwise re-render all of it inside the key event.
+  const conflict = useEditorChrome((chrome) => {
+    const state = chrome.saveStates[initial.id];
+    return state?.kind === 'conflict' ? state : null;
+  });
 
   // The publish checklist points at problems: a field, or the block of a linked story.
   const goTo = (target: string) => {
@@ -389,7 +394,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     // The editor starts again from their story with the choices on top, still to be saved.
     onReload(details.story, result.changed.length > 0 ? { baseRevision: details.story.revision, changes } : undefined);
   };
-  const conflictMine = useMemo(() => (saveState?.kind === 'conflict' ? readAll() : null), [saveState, readAll]);
+  const conflictMine = useMemo(() => (conflict ? readAll() : null), [conflict, readAll]);
 
   // Restoring an earlier revision: what is open is saved first, then the editor starts again from the restored story.
   const restore = useRestoreRevision(initial.id);
@@ -481,12 +486,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
                 You can change the lead photo and the captions, credits and alt text of photos. The story text is read-only for the photo desk.
               </Alert>
             )}
-            {saveState?.kind === 'conflict' && conflictMine && (
+            {conflict && conflictMine && (
               <ConflictResolver
-                details={saveState.details}
+                details={conflict.details}
                 knownBase={baseFields.current}
                 mine={conflictMine}
-                onResolve={(result) => resolveConflict(saveState.details, result)}
+                onResolve={(result) => resolveConflict(conflict.details, result)}
               />
             )}
             {restoreError && (

@@ -3,7 +3,7 @@ import type { Story } from '../../../domain/api/stories';
 import { deleteJournalEntry, journalKey, writeJournal } from '../../../lib/journal';
 import { useSession } from '../../auth/api/get-session';
 import { useSaveStory } from '../../stories/api/save-story';
-import { AutosaveController, type AutosaveOptions } from '../model/autosave';
+import { AutosaveController, type AutosaveOptions, type SaveState } from '../model/autosave';
 import type { ServerBodies } from '../model/server-bodies';
 import { useEditorChrome } from '../store';
 
@@ -35,6 +35,17 @@ export function useAutosave(story: Story, read: AutosaveOptions['read'], setup: 
     onSavedRef.current = setup.onSaved;
   });
 
+  // The state a keystroke sets ('pending', or 'offline' with one more change) reaches the status
+  // line just after the key event instead of re-rendering it inside the event; any other state
+  // is shown at once (and replaces one still waiting).
+  const deferredState = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const showState = (storyId: string, state: SaveState) => {
+    clearTimeout(deferredState.current);
+    deferredState.current = undefined;
+    if (state.kind === 'pending' || state.kind === 'offline') deferredState.current = setTimeout(() => setSaveState(storyId, state), 0);
+    else setSaveState(storyId, state);
+  };
+
   const [controller] = useState(() => {
     const { editorId, userId, serverBodies } = setup;
     // The loaded body is the server's at its revision only when nothing restored sits on top of
@@ -44,7 +55,7 @@ export function useAutosave(story: Story, read: AutosaveOptions['read'], setup: 
       revision: setup.baseRevision ?? story.revision,
       send: (changes, baseRevision) => sendRef.current({ id: story.id, baseRevision, editorId, changes, baseBody: serverBodies.get(baseRevision) }),
       read: (field) => readRef.current(field),
-      onState: (state) => setSaveState(story.id, state),
+      onState: (state) => showState(story.id, state),
       onSaved: (saved, sent) => {
         // An accepted save's body is what the server now holds (the sent one, or the merged one it answered with).
         serverBodies.remember(saved.revision, saved.body);
@@ -70,6 +81,7 @@ export function useAutosave(story: Story, read: AutosaveOptions['read'], setup: 
     window.addEventListener('beforeunload', warnBeforeLeaving);
     window.addEventListener('online', backOnline);
     return () => {
+      clearTimeout(deferredState.current);
       window.removeEventListener('beforeunload', warnBeforeLeaving);
       window.removeEventListener('online', backOnline);
       controller.dispose();
