@@ -259,7 +259,7 @@ const FEW_MATCHES = 1000;
  * are passed as parameters, so no query syntax from a user reaches the search engine.
  *
  * Two shapes, chosen by asking the full-text index for up to FEW_MATCHES matches first (on
- * PostgreSQL, a word its statistics know to be common skips that question):
+ * PostgreSQL, words its statistics know to be common skip that question, see `surelyCommon`):
  * - few matches (a rare word): those stories by key, then sorted — walking the (updated_at, id)
  *   order instead would read every story to fill a page (6.5 s on PostgreSQL, 0.2 s on SQLite
  *   with 100,000 stories);
@@ -280,7 +280,7 @@ async function searchCondition(db: Db, dialect: Dialect, terms: string[], headli
   // PostgreSQL's statistics (ANALYZE keeps the tsvector's most common lexemes) tell a word in
   // thousands of stories without building its whole match set, which is what costs on the way to
   // learning there are more than FEW_MATCHES (0.45 s for a word in every story of 100,000).
-  if (await surelyCommon(db, tsquery)) return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
+  if (!headlineOnly && (await surelyCommon(db, terms.join(' & ')))) return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
   const few = await sql<{ id: string }>`select id from stories where search @@ to_tsquery('simple', ${tsquery}) limit ${FEW_MATCHES}`.execute(db);
   if (few.rows.length < FEW_MATCHES) return byKeys(sql.ref('stories.id'), few.rows.map((row) => row.id));
   return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
@@ -288,9 +288,11 @@ async function searchCondition(db: Db, dialect: Dialect, terms: string[], headli
 
 /**
  * Whether the planner's statistics (ANALYZE keeps the tsvector's most common lexemes and their
- * measured shares) put a query in more than FEW_MATCHES stories and in at least a fifth of them.
- * Planning only, nothing is read. The share matters: for a prefix it knows nothing about (a
- * rare name, a number) PostgreSQL guesses 2% of the table, which alone would pass for common.
+ * measured shares) put the words — whole, so a lower bound of the prefix search — in more than
+ * FEW_MATCHES stories and in at least a fifth of them. Planning only, nothing is read. Whole
+ * words, because for a prefix PostgreSQL extrapolates from its most common lexemes only when it
+ * has a hundred of them, and otherwise guesses 2% of the table for any prefix, rare or not.
+ * (Headline-only searches are not asked: the statistics do not know the headline's weight.)
  */
 async function surelyCommon(db: Db, tsquery: string): Promise<boolean> {
   const [{ rows: plan }, { rows: table }] = await Promise.all([
