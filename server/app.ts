@@ -128,7 +128,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
 
   await registerSpa(app, config.staticDir);
   // Saves answered before a crash or a stop may have left their stories' search text behind.
-  searchBacklog(database.db).soon();
+  searchBacklog(database.db, database.dialect).soon();
   return app;
 }
 

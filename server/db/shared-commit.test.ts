@@ -44,7 +44,9 @@ describe.each(testDialects())('writes made at the same moment, on %s', (dialect)
     const outcomes = await Promise.allSettled(
       ['dup:1', 'dup:1', 'dup:2'].map((key) => inSharedCommit(t.database.db, dialect, (trx) => trx.insertInto('login_failures').values(failure(key)).execute())),
     );
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // One of the two writes of dup:1 wins (on PostgreSQL they race on separate connections), dup:2 is kept.
+    expect(outcomes.slice(0, 2).map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes[2]!.status).toBe('fulfilled');
     // What was answered is on disk: a second connection, as after a restart, sees it.
     const other = t.reopen();
     try {

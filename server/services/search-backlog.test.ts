@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Story } from '../../src/domain/api/stories';
 import { startTestApp, testDialects, type ApiClient, type TestApp } from '../test/harness';
 import { searchBacklog } from './search-backlog';
+import { createStory, saveStory } from './stories';
 
 const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'p1' }, content: [{ type: 'text', text }] }] });
 
@@ -37,13 +39,70 @@ describe.each(testDialects())('the search index following saves, on %s', (dialec
     expect((await mark(story.id)).search_text).toContain('zeppelin3');
   });
 
+  it('indexes a burst of saves in full before a search, however many', async () => {
+    const store = { db: t.database.db, dialect: t.database.dialect };
+    const stories = [];
+    for (let n = 0; n < 260; n++) stories.push(await createStory(store, t.accounts.reporter, { headline: `Burst ${n}`, body: body('before the burst') as never }));
+    await Promise.all(
+      stories.map((story) => saveStory(store, t.accounts.reporter, story.id, { baseRevision: 1, editorId: null, changes: { body: body(`after the burst quokka${story.id.slice(0, 4)}`) as never } })),
+    );
+    const found: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await reporter.get(`/api/stories?q=burst&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      found.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(found.length).toBe(260);
+    const quokkas = (await reporter.get('/api/stories?q=after&limit=100')).json() as { items: unknown[] };
+    expect(quokkas.items.length).toBe(100);
+    const left = await t.database.db.selectFrom('stories').select('id').where('search_stale', '!=', 0).execute();
+    expect(left).toEqual([]);
+  }, 120_000);
+
+  it('indexes a body of a million characters of distinct words, and finds it by its first words', async () => {
+    const tokens = (paragraph: number) => Array.from({ length: 1000 }, (_, i) => `w${paragraph.toString(36)}x${i.toString(36)}${'q'.repeat(24)}`).join(' ');
+    const huge = { type: 'doc', content: Array.from({ length: 29 }, (_, p) => ({ type: 'paragraph', attrs: { id: `h${p}` }, content: [{ type: 'text', text: tokens(p) }] })) };
+    const story = (await reporter.post('/api/stories', { headline: 'Ledger', body: body('short for now') })).json() as Story;
+    const saved = await reporter.patch(`/api/stories/${story.id}`, { body: huge }, { 'if-match': '"1"' });
+    expect(saved.statusCode, saved.body.slice(0, 200)).toBe(200);
+    expect(await found('w0x0qqqqqqqqqqqqqqqqqqqqqqqq')).toEqual([story.id]);
+    expect(await mark(story.id)).toMatchObject({ search_stale: 0 });
+  }, 60_000);
+
+  it('sets aside a story the index refuses, and still indexes the others and answers searches', async () => {
+    // A database that refuses one story's search text (as PostgreSQL refuses a tsvector over 1 MB).
+    if (dialect === 'sqlite') {
+      await sql`CREATE TRIGGER refuse_poison BEFORE UPDATE OF search_text ON stories WHEN new.headline = 'Poison' BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(t.database.db);
+    } else {
+      await sql`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$ BEGIN IF NEW.headline = 'Poison' AND NEW.search_text <> OLD.search_text THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(t.database.db);
+      await sql`CREATE TRIGGER refuse_poison BEFORE UPDATE ON stories FOR EACH ROW EXECUTE FUNCTION refuse_poison()`.execute(t.database.db);
+    }
+    try {
+      const poison = (await reporter.post('/api/stories', { headline: 'Poison', body: body('old words') })).json() as Story;
+      const fine = (await reporter.post('/api/stories', { headline: 'Fine', body: body('old words') })).json() as Story;
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      for (const story of [poison, fine]) expect((await reporter.patch(`/api/stories/${story.id}`, { body: body('new armadillo words') }, { 'if-match': '"1"' })).statusCode).toBe(200);
+      const search = await reporter.get('/api/stories?q=armadillo');
+      expect(search.statusCode).toBe(200);
+      expect((search.json() as { items: Array<{ id: string }> }).items.map((item) => item.id)).toEqual([fine.id]);
+      expect(await mark(poison.id)).toMatchObject({ search_stale: 2 });
+      expect(errors).toHaveBeenCalled();
+      errors.mockRestore();
+      // Still found by what was indexed before.
+      expect(await found('old')).toContain(poison.id);
+    } finally {
+      await sql`DROP TRIGGER refuse_poison${sql.raw(dialect === 'postgres' ? ' ON stories' : '')}`.execute(t.database.db);
+    }
+  });
+
   it('keeps the mark across a crash: a new process indexes what the old one answered but never indexed', async () => {
     const story = (await reporter.post('/api/stories', { headline: 'Night bus', body: body('route changes') })).json() as Story;
     // As if the process died right after answering: the mark stays, the index holds the old words.
     await t.database.db.updateTable('stories').set({ search_stale: 1, body: JSON.stringify(body('a brand new nightliner')) }).where('id', '=', story.id).execute();
     const restarted = t.reopen();
     try {
-      await searchBacklog(restarted.db).catchUp();
+      await searchBacklog(restarted.db, restarted.dialect).catchUp();
       const row = await restarted.db.selectFrom('stories').select(['search_stale', 'search_text']).where('id', '=', story.id).executeTakeFirstOrThrow();
       expect(row).toMatchObject({ search_stale: 0, search_text: expect.stringContaining('nightliner') });
     } finally {

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import { documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
-import { staleSearchRows, writeSearchText } from '../db/repositories/stories';
+import type { Dialect } from '../db/connection';
+import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
+import { inTransaction } from '../db/transaction';
 
 /**
  * The full-text index follows saves instead of being rebuilt inside each one. Re-indexing a long
@@ -14,23 +16,36 @@ import { staleSearchRows, writeSearchText } from '../db/repositories/stories';
  * that was answered before; this also holds across processes, as the marks are in the database.
  */
 
+/**
+ * The search text keeps at most this many characters (about 50,000 words: past the longest
+ * investigation). PostgreSQL cannot store a tsvector over 1 MB, which a long enough body of
+ * distinct words reaches; capped, no body the limits accept can fail to index.
+ */
+export const MAX_SEARCH_CHARS = 300_000;
+
 /** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
 export function searchColumns(headline: string, standfirst: string, bodyText: string): { search_text: string; search_headline: string } {
-  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`), search_headline: foldForSearch(headline) };
+  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`).slice(0, MAX_SEARCH_CHARS), search_headline: foldForSearch(headline) };
 }
 
 /** How long after a save the backlog is indexed when nobody searches: saves in between share it. */
 const CATCH_UP_AFTER_MS = 500;
 /** Stories read per query. */
 const BATCH = 25;
-/** Passes per catch-up: a story saved again during each pass waits for the next catch-up. */
-const MAX_PASSES = 8;
+/** How long a search waits at most for the backlog; then it searches what is indexed. */
+const SEARCH_WAITS_MS = 2_000;
+
+type StaleRow = Awaited<ReturnType<typeof staleSearchRows>>[number];
 
 class SearchBacklog {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   /** A save marked a story: index it soon. */
   soon(): void {
@@ -43,35 +58,78 @@ class SearchBacklog {
     this.timer.unref();
   }
 
-  /** Indexes every marked story now; concurrent callers share one run. */
+  /**
+   * Indexes every marked story now. A run already under way may have read the marks before
+   * this caller's saves were answered: the caller waits for it and for one more run, which
+   * everyone who arrived meanwhile shares.
+   */
   catchUp(): Promise<void> {
-    this.running ??= this.indexMarked().finally(() => {
+    if (!this.running) return this.start();
+    this.next ??= this.running.then(
+      () => this.start(),
+      () => this.start(),
+    );
+    return this.next;
+  }
+
+  /** For a search: catches up, but never fails the search and never holds it long. */
+  async beforeSearch(): Promise<void> {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timeout = setTimeout(resolve, SEARCH_WAITS_MS)));
+    await Promise.race([this.catchUp().catch(() => undefined), waited]);
+    clearTimeout(timeout);
+  }
+
+  private start(): Promise<void> {
+    this.next = null;
+    this.running = this.indexMarked().finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
   private async indexMarked() {
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    // Until nothing is marked: a row saved again while it was indexed is read again.
+    for (;;) {
       const rows = await staleSearchRows(this.db, BATCH);
       if (rows.length === 0) return;
-      const indexed = rows.map((row) => ({
-        row,
-        columns: searchColumns(row.headline, row.standfirst, documentText(JSON.parse(row.body) as DocumentJSON)),
-      }));
-      // One statement per story, not one transaction for all: a save waits for at most one
-      // story's row, and no lock order can deadlock against a group of saves.
-      for (const { row, columns } of indexed) await writeSearchText(this.db, row.id, row.revision, columns);
+      if (this.dialect === 'sqlite') {
+        // One writer and an fsync per commit: a batch goes in one transaction.
+        try {
+          await inTransaction(this.db, async (trx) => {
+            for (const row of rows) await writeSearchText(trx, row.id, row.revision, columnsOf(row));
+          });
+          continue;
+        } catch {
+          // One row refused: write them one by one below, so the others are not held back.
+        }
+      }
+      // PostgreSQL (and a refused SQLite batch): one statement per story, so a save waits for at
+      // most one story's row and no lock order can deadlock against saves.
+      for (const row of rows) await this.indexOne(row);
     }
-    this.soon();
   }
+
+  private async indexOne(row: StaleRow) {
+    try {
+      await writeSearchText(this.db, row.id, row.revision, columnsOf(row));
+    } catch (error) {
+      // A story that cannot be indexed must not stop the others, nor every search after it.
+      console.error(`search index: story ${row.id} could not be indexed; it is set aside`, error);
+      await setAsideFromSearch(this.db, row.id, row.revision);
+    }
+  }
+}
+
+function columnsOf(row: StaleRow) {
+  return searchColumns(row.headline, row.standfirst, documentText(JSON.parse(row.body) as DocumentJSON));
 }
 
 const backlogs = new WeakMap<Kysely<Database>, SearchBacklog>();
 
 /** The backlog of one database (one per process; every process works the same marks). */
-export function searchBacklog(db: Kysely<Database>): SearchBacklog {
+export function searchBacklog(db: Kysely<Database>, dialect: Dialect): SearchBacklog {
   let backlog = backlogs.get(db);
-  if (!backlog) backlogs.set(db, (backlog = new SearchBacklog(db)));
+  if (!backlog) backlogs.set(db, (backlog = new SearchBacklog(db, dialect)));
   return backlog;
 }

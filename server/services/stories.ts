@@ -318,7 +318,7 @@ async function trySave(
     return true;
   });
   if (!won) return LOST_RACE;
-  if (changed.search_stale) searchBacklog(store.db as Kysely<Database>).soon();
+  if (changed.search_stale) searchBacklog(store.db as Kysely<Database>, store.dialect).soon();
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;
 }
@@ -419,7 +419,7 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
   if (!can(actor, 'story:list')) throw forbidden('Your role has no access to stories');
   const terms = searchTerms(options.q);
   // Whoever searches sees every save answered before: the index catches up first (usually nothing to do).
-  if (terms.length > 0 && !store.db.isTransaction) await searchBacklog(store.db as Kysely<Database>).catchUp();
+  if (terms.length > 0 && !store.db.isTransaction) await searchBacklog(store.db as Kysely<Database>, store.dialect).beforeSearch();
   const rows = await listStoryRows(store.db, store.dialect, {
     status: options.status,
     section: options.section,

@@ -45,7 +45,7 @@ function listFiles(root: string, dir = root): string[] {
 export async function storeDigest(database: DatabaseHandle, dataDir: string, except: readonly string[] = []): Promise<StoreDigest> {
   // The search index follows accepted saves in the background (services/search-backlog.ts); caught
   // up first, so the digest holds still between an earlier save and the request under test.
-  await searchBacklog(database.db).catchUp();
+  await searchBacklog(database.db, database.dialect).catchUp();
   const tables: Record<string, string> = {};
   for (const name of await tableNames(database)) {
     if (except.includes(name)) continue;

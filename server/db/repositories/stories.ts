@@ -359,6 +359,14 @@ export function staleSearchRows(db: Db, limit: number) {
     .execute();
 }
 
+/**
+ * A story the search index refused (it stays found by its last indexed text): marked 2, so the
+ * backlog does not try it again until its next save marks it anew.
+ */
+export async function setAsideFromSearch(db: Db, id: string, revision: number): Promise<void> {
+  await db.updateTable('stories').set({ search_stale: 2 }).where('id', '=', id).where('revision', '=', revision).where('search_stale', '=', 1).execute();
+}
+
 /** Writes a story's search text, unless another save came since it was read (that one is next). */
 export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<void> {
   await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).execute();

@@ -49,11 +49,13 @@ export function countWords(text: string): number {
 /**
  * The word count of `after`, from the count of `before`, counting only the top-level blocks the
  * two do not share (the same objects): a save that changed one paragraph of a long story counts
- * one paragraph. Exact, because words never run across blocks. With nothing shared it counts all.
+ * one paragraph. Exact, because words never run across blocks.
  */
 export function wordCountAfter(before: JSONContent, beforeCount: number, after: JSONContent): number {
   const kept = new Set(after.content ?? []);
   const had = new Set(before.content ?? []);
+  // Nothing shared (a merged or whole body): counted afresh, so a stored count is never carried on.
+  if (!(after.content ?? []).some((block) => had.has(block))) return countWords(documentText(after));
   let count = beforeCount;
   for (const block of before.content ?? []) if (!kept.has(block)) count -= countWords(documentText(block));
   for (const block of after.content ?? []) if (!had.has(block)) count += countWords(documentText(block));

@@ -153,7 +153,8 @@ export function validateDocument(input: unknown): DocumentCheck {
  */
 export function checkAssembledDocument(doc: DocumentJSON): DocumentProblem[] {
   const seenIds = new Set<string>();
-  let nodes = 0;
+  // The doc node counts, as in validateDocument: a body one accepts, the other accepts too.
+  let nodes = 1;
   let textChars = 0;
   const stack: JSONContent[] = [...(doc.content ?? [])];
   if (stack.length === 0) return [{ path: 'content', message: 'a body needs at least one block' }];
