@@ -21,7 +21,7 @@ import { inTransaction } from '../db/transaction';
  * investigation). PostgreSQL cannot store a tsvector over 1 MB, which a long enough body of
  * distinct words reaches; capped, no body the limits accept can fail to index.
  */
-export const MAX_SEARCH_CHARS = 300_000;
+const MAX_SEARCH_CHARS = 300_000;
 
 /** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
 export function searchColumns(headline: string, standfirst: string, bodyText: string): { search_text: string; search_headline: string } {

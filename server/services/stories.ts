@@ -24,7 +24,6 @@ import {
   findRevisionFields,
   findStory,
   latestOwnRevisionAfter,
-  insertRevision,
   insertRevisionOfStored,
   insertStory,
   listStoryRows,
@@ -174,7 +173,7 @@ export async function createStory(
           [actor.id],
         );
         await replaceStoryLinks(trx, id, references);
-        await insertRevision(trx, { story_id: id, revision: 1, snapshot: JSON.stringify(fields), saved_by: actor.id, saved_at: now, editor_id: null, note: null, base_revision: null });
+        await insertRevisionOfStored(trx, store.dialect, { story_id: id, revision: 1, saved_by: actor.id, saved_at: now, editor_id: null, note: null, base_revision: null });
       });
       break;
     } catch (error) {
@@ -276,11 +275,11 @@ async function trySave(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
   ) as Partial<StoryColumns>;
   if (Object.keys(changed).length === 0) return merged ? { ...story, merged: true } : story;
-  // Inside a caller's transaction the search text is written with the save; otherwise the story
-  // is marked and the search backlog indexes it after the answer (see search-backlog.ts).
-  const deferSearch = !store.db.isTransaction;
+  // The story is marked and the search backlog indexes it after the answer (see search-backlog.ts);
+  // inside a caller's transaction there is no backlog to hand it to, so the text is written with the save.
+  const backlog = backlogOf(store);
   if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
-    if (deferSearch) changed.search_stale = 1;
+    if (backlog) changed.search_stale = 1;
     else {
       Object.assign(
         changed,
@@ -318,9 +317,14 @@ async function trySave(
     return true;
   });
   if (!won) return LOST_RACE;
-  if (changed.search_stale) searchBacklog(store.db as Kysely<Database>, store.dialect).soon();
+  if (changed.search_stale) backlog?.soon();
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;
+}
+
+/** The database's search backlog; none inside a caller's transaction (its writes are not yet visible to it). */
+function backlogOf(store: StoryStore) {
+  return store.db.isTransaction ? null : searchBacklog(store.db as Kysely<Database>, store.dialect);
 }
 
 /**
@@ -419,7 +423,7 @@ export async function listStories(store: StoryStore, actor: SessionUser, options
   if (!can(actor, 'story:list')) throw forbidden('Your role has no access to stories');
   const terms = searchTerms(options.q);
   // Whoever searches sees every save answered before: the index catches up first (usually nothing to do).
-  if (terms.length > 0 && !store.db.isTransaction) await searchBacklog(store.db as Kysely<Database>, store.dialect).beforeSearch();
+  if (terms.length > 0) await backlogOf(store)?.beforeSearch();
   const rows = await listStoryRows(store.db, store.dialect, {
     status: options.status,
     section: options.section,

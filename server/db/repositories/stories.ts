@@ -132,14 +132,10 @@ export async function updateStoryIfRevision(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertRevision(db: Db, row: Selectable<StoryRevisionsTable>): Promise<void> {
-  await db.insertInto('story_revisions').values(row).execute();
-}
-
 /**
  * Records the revision just written to `stories`, its snapshot made by the database from that
- * row: the body (70 KB for a long story) goes to the database once per save, not twice.
- * The snapshot holds the story's editable fields (`fieldsOf`), as the first revision's does.
+ * row: the body (70 KB for a long story) goes to the database once per save, not twice. The
+ * snapshot holds the story's editable fields, as `fieldsOf` picks them.
  */
 export async function insertRevisionOfStored(db: Db, dialect: Dialect, row: Omit<Selectable<StoryRevisionsTable>, 'snapshot'>): Promise<void> {
   const snapshot =

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { DocumentJSON } from '../../../domain/document/types';
 import { mergeBody, sameJSON } from '../../../domain/story/merge';
+import { bodyJSON } from './body-json';
 
 /** Marks a transaction that brings in other people's saves: not this person's edit, not undoable. */
 export const REMOTE_CHANGE_META = 'newsdesk:remote';
@@ -14,7 +15,7 @@ export const REMOTE_CHANGE_META = 'newsdesk:remote';
  * local version; the next save surfaces it as a conflict. Returns true when anything changed.
  */
 export function takeInBody(editor: Editor, base: DocumentJSON, server: DocumentJSON): boolean {
-  const local = editor.getJSON() as DocumentJSON;
+  const local = bodyJSON(editor.state.doc);
   // Local changes win here (they are "theirs" to the server's "mine"); the server decides conflicts on save.
   const target = mergeBody(base, local, server).doc;
   if (sameJSON(target, local)) return false;
