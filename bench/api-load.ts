@@ -10,7 +10,7 @@
  * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
  * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
- * `BENCH_ONLY_SAVES=1` to stop after the save phase (with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
+ * `BENCH_ONLY_SAVES=1` to stop after the save phase (`=patch`: changed-block saves only; with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
  * saving), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
@@ -113,6 +113,20 @@ async function seed(target: Target): Promise<void> {
 
 // ---- the server and its clients ----------------------------------------------------------------
 
+/** The server's process, for its CPU time per request: a figure the load on the machine moves less than latency. */
+let serverPid: number | null = null;
+
+/** CPU time (user + system) the server process has used, in ms; Linux only (null elsewhere). */
+function serverCpuMs(): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime (fields 14 and 15 of stat, 12 and 13 after the name) in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 async function startServer(target: Target): Promise<() => Promise<void>> {
   // BENCH_SERVER_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
@@ -129,6 +143,7 @@ async function startServer(target: Target): Promise<() => Promise<void>> {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  serverPid = child.pid ?? null;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   for (let i = 0; i < 300; i++) {
     try {
@@ -163,25 +178,38 @@ interface PhaseResult {
   latencies: number[];
   seconds: number;
   failures: number;
+  /** Server CPU time over the phase, ms. */
+  cpuMs: number | null;
 }
 
-/** `clients` loops, each calling `request` back to back for SECONDS; latency of every answer. */
-async function phase(clients: number, request: (client: number, n: number) => Promise<boolean>): Promise<PhaseResult> {
+/**
+ * `clients` loops calling `request` for SECONDS; latency of every answer. Back to back by
+ * default (the most the server does); with `everyMs`, each client sends on a schedule, one
+ * request every `everyMs` (an editor's autosave at a set rate), and a request's latency counts
+ * from when it was due, so a server falling behind is not hidden by the clients waiting for it.
+ */
+async function phase(clients: number, request: (client: number, n: number) => Promise<boolean>, everyMs?: number): Promise<PhaseResult> {
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
+  const cpuBefore = serverCpuMs();
   const until = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      for (let n = 0; performance.now() < until; n++) {
-        const t0 = performance.now();
+      // Scheduled clients start spread over one interval, as editors' saves would be.
+      const first = started + (everyMs ? (everyMs * client) / clients : 0);
+      for (let n = 0; ; n++) {
+        const due = everyMs ? first + n * everyMs : performance.now();
+        if (due >= until) break;
+        if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
         const ok = await request(client, n);
-        latencies.push(performance.now() - t0);
+        latencies.push(performance.now() - due);
         if (!ok) failures++;
       }
     }),
   );
-  return { latencies, seconds: (performance.now() - started) / 1000, failures };
+  const cpuAfter = serverCpuMs();
+  return { latencies, seconds: (performance.now() - started) / 1000, failures, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -195,7 +223,8 @@ function report(label: string, result: PhaseResult, p95Target: number, rateTarge
   const rate = result.latencies.length / result.seconds;
   console.log(
     `  ${label.padEnd(26)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms (target <= ${p95Target})  ` +
-      `${rate.toFixed(0).padStart(5)}/s${rateTarget ? ` (target >= ${rateTarget})` : ''}  failures ${result.failures}`,
+      `${rate.toFixed(0).padStart(5)}/s${rateTarget ? ` (target >= ${rateTarget})` : ''}  failures ${result.failures}` +
+      (result.cpuMs === null ? '' : `  server CPU ${(result.cpuMs / result.latencies.length).toFixed(2)} ms/request`),
   );
 }
 
@@ -222,23 +251,32 @@ async function measure(target: Target) {
     );
     const bodyBytes = JSON.stringify({ body: editors[0]!.body }).length;
     const order = (editor: (typeof editors)[number]) => editor.body.content.map((block) => block.attrs!.id as string);
-    for (const whole of [true, false]) {
-      const saves = await phase(EDITORS, async (client, n) => {
-        const editor = editors[client]!;
-        const at = n % editor.body.content.length;
-        const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
-        editor.body.content[at] = block;
-        const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
-          method: 'PATCH',
-          headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
-          body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { order: order(editor), blocks: [block] } }),
-        });
-        if (!response.ok) return (await response.arrayBuffer(), false);
-        editor.revision = ((await response.json()) as { revision: number }).revision;
-        return true;
+    // BENCH_ONLY_SAVES=patch: only the changed-block saves (for a profile of what the editor sends).
+    let sent = 0;
+    const save = async (client: number, whole: boolean) => {
+      const n = sent++;
+      const editor = editors[client]!;
+      const at = n % editor.body.content.length;
+      const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
+      editor.body.content[at] = block;
+      const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
+        method: 'PATCH',
+        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
+        body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { order: order(editor), blocks: [block] } }),
       });
-      report(`save ${(bodyBytes / 1024).toFixed(0)} KB x${EDITORS}, ${whole ? 'whole body' : 'changed block'}`, saves, 25, 500);
+      if (!response.ok) return (await response.arrayBuffer(), false);
+      editor.revision = ((await response.json()) as { revision: number }).revision;
+      return true;
+    };
+    const kb = `${(bodyBytes / 1024).toFixed(0)} KB`;
+    // BENCH_ONLY_SAVES=patch: only the changed-block saves (for a profile of what the editor sends).
+    for (const whole of process.env.BENCH_ONLY_SAVES === 'patch' ? [false] : [true, false]) {
+      report(`save ${kb} x${EDITORS}, ${whole ? 'whole body' : 'changed block'}`, await phase(EDITORS, (client) => save(client, whole)), 25, 500);
     }
+    // The target's two figures together: 500 saves a second offered (each of the 20 editors
+    // saving every 40 ms, a changed block each time), and the latency every save then sees.
+    const paced = await phase(EDITORS, (client) => save(client, false), (1000 * EDITORS) / 500);
+    report(`save ${kb}, 500/s offered`, paced, 25, 500);
     if (process.env.BENCH_ONLY_SAVES) return;
 
     const list = await phase(EDITORS, async () => {

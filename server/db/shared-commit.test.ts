@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql, type Transaction } from 'kysely';
+import { replaceWalFlush } from './connection';
 import type { Database } from './schema';
 import { inSharedCommit } from './shared-commit';
 import { startTestApp, testDialects, type TestApp } from '../test/harness';
@@ -54,5 +55,45 @@ describe.each(testDialects())('writes made at the same moment, on %s', (dialect)
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('on SQLite, the disk', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite');
+  });
+  afterAll(() => t.close());
+
+  const write = (key: string) =>
+    inSharedCommit(t.database.db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key, failures: 1, last_failure_at: new Date().toISOString() }).execute());
+
+  it('answers a group only once its log is flushed, and leaves every other write waiting for the disk itself', async () => {
+    let flushed!: () => void;
+    let flushes = 0;
+    replaceWalFlush(t.database.db, () => {
+      flushes++;
+      return new Promise<void>((resolve) => (flushed = resolve));
+    });
+    let answered = false;
+    const writes = Promise.all([write('disk:a'), write('disk:b')]).then(() => (answered = true));
+    await vi.waitFor(() => expect(flushes).toBe(1));
+    // Committed (visible) but not yet flushed: not answered.
+    expect((await t.database.db.selectFrom('login_failures').select('key').where('key', 'like', 'disk:%').execute()).length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    flushed();
+    await writes;
+    expect(answered).toBe(true);
+    // Outside a group's commit the connection is back at FULL: other writes wait for the disk in their commit.
+    const { rows } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(t.database.db);
+    expect(rows[0]!.synchronous).toBe(2);
+  });
+
+  it('reports no write of a group as saved when its log cannot be flushed', async () => {
+    replaceWalFlush(t.database.db, () => Promise.reject(new Error('EIO: i/o error, fsync')));
+    const outcomes = await Promise.allSettled([write('lost:a'), write('lost:b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    expect((outcomes[0] as PromiseRejectedResult).reason.message).toContain('fsync');
   });
 });

@@ -1,14 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import type { Dialect } from './connection';
+import { flushWal, type Dialect } from './connection';
 import type { Db } from './transaction';
 
 /**
  * Group commit: writes that arrive while another group is being written share one transaction,
- * so one commit (one fsync on SQLite's `synchronous = FULL`, one WAL flush on PostgreSQL)
- * serves them all. Each write runs in its own savepoint: one that throws is rolled back alone
- * and its caller gets the error; the others still commit. Every caller's promise settles only
- * after the commit, so an answer never promises what is not yet on disk.
+ * so one commit and one flush of the write-ahead log to the disk serve them all; the flush runs
+ * off the main thread (see `flushWal`), so the next group is checked and written meanwhile.
+ * Each write runs in its own savepoint: one that throws is rolled back alone and its caller gets
+ * the error; the others still commit. Every caller's promise settles only after the commit and
+ * the flush, so an answer never promises what is not yet on disk.
  *
  * Used for story saves, where the commit (fsync) was the largest part of a save's cost once the
  * body went as changed blocks and the search index left the save.
@@ -50,7 +51,7 @@ class CommitGroups {
   private async writeGroup(group: Pending[]) {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
+      await this.commitWithoutWaitingForDisk((db) => db.transaction().execute(async (trx) => {
         for (const [index, pending] of group.entries()) {
           // A single write needs no savepoint: its error rolls the transaction back anyway.
           const savepoint = group.length > 1 ? sql.raw(`write_${index}`) : null;
@@ -65,16 +66,40 @@ class CommitGroups {
             outcomes.push({ ok: false, error });
           }
         }
-      });
+      }));
     } catch (error) {
       // The commit failed (or the one write did): nothing of the group is stored.
       for (const pending of group) pending.reject(error);
       return;
     }
-    group.forEach((pending, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
+    // Nobody is answered before the group is on disk; the next group is written meanwhile.
+    flushWal(this.db).then(
+      () =>
+        group.forEach((pending, index) => {
+          const outcome = outcomes[index]!;
+          if (outcome.ok) pending.resolve(outcome.value);
+          else pending.reject(outcome.error);
+        }),
+      (error: unknown) => {
+        // Committed but perhaps not on disk: no write of the group is reported as saved.
+        for (const pending of group) pending.reject(error);
+      },
+    );
+  }
+
+  /**
+   * Runs `commit` on the one connection at `synchronous = NORMAL` (the commit does not wait for
+   * the disk; `flushWal` does, off the main thread), and puts FULL back before anything else
+   * can use the connection, so every other write keeps waiting for the disk itself.
+   */
+  private async commitWithoutWaitingForDisk(commit: (db: Kysely<Database>) => Promise<void>) {
+    await this.db.connection().execute(async (db) => {
+      await sql`PRAGMA synchronous = NORMAL`.execute(db);
+      try {
+        await commit(db);
+      } finally {
+        await sql`PRAGMA synchronous = FULL`.execute(db);
+      }
     });
   }
 }

@@ -37,6 +37,7 @@ import {
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { inSharedCommit } from '../db/shared-commit';
+import { bodyText, storedBodies } from '../db/stored-bodies';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
@@ -86,7 +87,7 @@ function columnsFor(fields: Partial<StoryFields>, was?: { body: DocumentJSON; wo
   if (fields.seoDescription !== undefined) columns.seo_description = fields.seoDescription;
   if (fields.leadPhoto !== undefined) columns.lead_photo = fields.leadPhoto ? JSON.stringify(fields.leadPhoto) : null;
   if (fields.body !== undefined) {
-    columns.body = JSON.stringify(fields.body);
+    columns.body = bodyText(fields.body);
     columns.word_count = was ? wordCountAfter(was.body, was.wordCount, fields.body) : countWords(documentText(fields.body));
   }
   return columns;
@@ -317,6 +318,8 @@ async function trySave(
     return true;
   });
   if (!won) return LOST_RACE;
+  // Committed: the next save of this story starts from this body without reading it back.
+  storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: changed.body ?? current.body });
   if (changed.search_stale) backlog?.soon();
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
   return merged ? { ...updated, merged: true } : updated;

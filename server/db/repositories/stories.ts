@@ -7,6 +7,7 @@ import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
+import { storedBodies } from '../stored-bodies';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -65,8 +66,15 @@ export function toStory(row: SummaryRow & { body: string }, authorIds: string[])
   return { ...toSummary(row, authorIds), body: JSON.parse(row.body) as DocumentJSON };
 }
 
-export async function findStoryRow(db: Db, id: string) {
-  return db.selectFrom('stories').select([...SUMMARY_COLUMNS, 'stories.body']).where('id', '=', id).executeTakeFirst();
+/**
+ * The story's row. With `known` (a body this process holds), the body is left out when the row is
+ * still at that revision (null then), so the 70 KB are neither read nor sent.
+ */
+async function findStoryRow(db: Db, id: string, known?: { revision: number; updatedAt: string }) {
+  const body = known
+    ? sql<string | null>`case when stories.revision = ${known.revision} and stories.updated_at = ${known.updatedAt} then null else stories.body end`.as('body')
+    : sql<string | null>`stories.body`.as('body');
+  return db.selectFrom('stories').select([...SUMMARY_COLUMNS, body]).where('id', '=', id).executeTakeFirst();
 }
 
 export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<string, string[]>> {
@@ -85,10 +93,19 @@ export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<str
 
 /** The story, and the row it came from (for comparing a save against what is stored). */
 export async function findStory(db: Db, id: string) {
-  const row = await findStoryRow(db, id);
-  if (!row) return undefined;
-  const authors = await findAuthorIds(db, [id]);
-  return { row, story: toStory(row, authors.get(id) ?? []) };
+  const bodies = storedBodies(db);
+  const known = bodies?.get(id);
+  const found = await findStoryRow(db, id, known);
+  if (!found) return undefined;
+  const authorIds = (await findAuthorIds(db, [id])).get(id) ?? [];
+  if (found.body === null && known) {
+    const row = { ...found, body: known.text };
+    return { row, story: { ...toSummary(row, authorIds), body: known.body } };
+  }
+  const row = { ...found, body: found.body! };
+  const story = toStory(row, authorIds);
+  bodies?.remember(id, { revision: row.revision, updatedAt: row.updated_at, body: story.body, text: row.body });
+  return { row, story };
 }
 
 export async function loadStory(db: Db, id: string): Promise<Story | undefined> {
@@ -138,12 +155,13 @@ export async function updateStoryIfRevision(
  * snapshot holds the story's editable fields, as `fieldsOf` picks them.
  */
 export async function insertRevisionOfStored(db: Db, dialect: Dialect, row: Omit<Selectable<StoryRevisionsTable>, 'snapshot'>): Promise<void> {
-  const snapshot =
-    dialect === 'sqlite'
-      ? sql`json_object('headline', headline, 'standfirst', standfirst, 'byline', byline, 'dateline', dateline, 'section', section, 'tags', json(tags),
-          'seoTitle', seo_title, 'seoDescription', seo_description, 'leadPhoto', json(lead_photo), 'body', json(body))`
-      : sql`json_build_object('headline', headline, 'standfirst', standfirst, 'byline', byline, 'dateline', dateline, 'section', section, 'tags', tags::json,
-          'seoTitle', seo_title, 'seoDescription', seo_description, 'leadPhoto', lead_photo::json, 'body', body::json)::text`;
+  // Put together as text: the JSON columns (tags, lead photo, body) are JSON this server wrote, so
+  // they go in as they are rather than parsed and written again (json_object re-parsed the 70 KB).
+  const quote = (column: string) => (dialect === 'sqlite' ? sql`json_quote(${sql.ref(column)})` : sql`coalesce(to_json(${sql.ref(column)})::text, 'null')`);
+  const snapshot = sql`'{"headline":' || ${quote('headline')} || ',"standfirst":' || ${quote('standfirst')} || ',"byline":' || ${quote('byline')}
+    || ',"dateline":' || ${quote('dateline')} || ',"section":' || ${quote('section')} || ',"tags":' || tags
+    || ',"seoTitle":' || ${quote('seo_title')} || ',"seoDescription":' || ${quote('seo_description')}
+    || ',"leadPhoto":' || coalesce(lead_photo, 'null') || ',"body":' || body || '}'`;
   await sql`insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision)
     select id, ${row.revision}, ${snapshot}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}
     from stories where id = ${row.story_id}`.execute(db);

@@ -61,6 +61,18 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
     const revision = await reporter.get(`/api/stories/${story.id}/revisions/2`);
     expect(revision.statusCode, revision.body).toBe(200);
     expect(revision.json().fields).toEqual(fieldsOf(stored));
+    // Characters JSON must escape or keep whole, in every kind of field, and an empty section.
+    const again = await save(reporter, story.id, 2, {
+      headline: 'Back\\slash "quoted" 🚢 </script>',
+      byline: 'Line\u2028separator',
+      section: null,
+      tags: [],
+      bodyPatch: { order: ['b', 'a'], blocks: [paragraph('b', 'b \\ "é" 🚢')] },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const third = await reporter.get(`/api/stories/${story.id}/revisions/3`);
+    expect(third.json().fields).toEqual(fieldsOf(await current(story.id)));
+    expect(third.json().fields).toMatchObject({ section: null, headline: 'Back\\slash "quoted" 🚢 </script>' });
   });
 
   it('merges a patch made on an older revision with the saves since', async () => {

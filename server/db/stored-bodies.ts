@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { DocumentJSON } from '../../src/domain/document/types';
+import type { Database } from './schema';
+import type { Db } from './transaction';
+
+/**
+ * The bodies of stories being edited, as last stored, kept in memory by revision: a save then
+ * neither reads nor parses the 70 KB body it is about to change, and writes the stored text
+ * again only where blocks changed (`bodyText`).
+ *
+ * Safe because a story's body at a revision never changes: only a save writes the body, and a
+ * save always takes the next revision, written only if the story is still at the one it read
+ * (`updateStoryIfRevision`). The row's `updated_at` is part of the key as well, so a database
+ * restored from a backup behind a running process cannot be mistaken for what was cached.
+ * Every process keeps its own, and the database says which revision is current on every read,
+ * so several processes on one PostgreSQL stay right (a miss just reads the body).
+ *
+ * Only committed bodies enter it: nothing is remembered or consulted inside a caller's
+ * transaction, which could still roll back (or see its own uncommitted writes).
+ */
+export interface StoredBody {
+  revision: number;
+  updatedAt: string;
+  /** Deep-frozen: shared by every request that reads this revision. */
+  body: DocumentJSON;
+  /** The body's stored JSON text. */
+  text: string;
+}
+
+/** Stories whose bodies are kept: enough for a busy desk's open stories, about 0.5 MB each. */
+const KEPT_STORIES = 64;
+
+class StoredBodies {
+  private readonly byStory = new Map<string, StoredBody>();
+
+  get(storyId: string): StoredBody | undefined {
+    return this.byStory.get(storyId);
+  }
+
+  remember(storyId: string, stored: StoredBody) {
+    const known = this.byStory.get(storyId);
+    // A slow read must not replace a newer save's body (a miss would follow, not a wrong body, but still).
+    if (known && known.revision > stored.revision) return;
+    deepFreeze(stored.body);
+    // Map order is insertion order: re-inserting keeps the most recently used last.
+    this.byStory.delete(storyId);
+    this.byStory.set(storyId, stored);
+    if (this.byStory.size > KEPT_STORIES) this.byStory.delete(this.byStory.keys().next().value!);
+  }
+}
+
+const caches = new WeakMap<Kysely<Database>, StoredBodies>();
+
+/** The stored bodies kept for this database; none inside a transaction (see above). */
+export function storedBodies(db: Db): StoredBodies | null {
+  if (db.isTransaction) return null;
+  const root = db as Kysely<Database>;
+  let cache = caches.get(root);
+  if (!cache) caches.set(root, (cache = new StoredBodies()));
+  return cache;
+}
+
+/** The JSON text of each block already serialised; blocks are frozen once serialised, so the text stays true. */
+const blockTexts = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(body)`, serialising only blocks not serialised before: a save that changed one
+ * paragraph of a long story serialises that paragraph and joins the rest. Each block serialised
+ * is frozen, so a block cannot change under its remembered text.
+ */
+export function bodyText(body: DocumentJSON): string {
+  const content = body.content;
+  // Any other shape (attributes on the document) is serialised whole.
+  if (!Array.isArray(content) || Object.keys(body).length !== 2 || Object.keys(body)[0] !== 'type') return JSON.stringify(body);
+  const parts = new Array<string>(content.length);
+  for (let index = 0; index < content.length; index++) {
+    const block = content[index]!;
+    let text = blockTexts.get(block);
+    if (text === undefined) {
+      text = JSON.stringify(block);
+      deepFreeze(block);
+      blockTexts.set(block, text);
+    }
+    parts[index] = text;
+  }
+  return `{"type":${JSON.stringify(body.type)},"content":[${parts.join(',')}]}`;
+}
+
+/** Freezes `value` and everything in it; frozen parts (blocks frozen before) are not walked again. */
+function deepFreeze(value: unknown) {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Story } from '../../../src/domain/api/stories';
+import type { DocumentJSON } from '../../../src/domain/document/types';
+import { buildApp } from '../../app';
+import type { DatabaseHandle } from '../../db/connection';
+import { ApiClient, startTestApp, TEST_PASSWORDS, testDialects, type TestApp } from '../../test/harness';
+
+// The server keeps the bodies of stories being edited in memory by revision (db/stored-bodies.ts).
+// These tests hold it to what the database stores, with a second process writing the same stories.
+
+const paragraph = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
+const bodyOf = (texts: Record<string, string>): DocumentJSON => ({ type: 'doc', content: Object.entries(texts).map(([id, text]) => paragraph(id, text)) });
+const texts = (body: DocumentJSON) => body.content!.map((block) => `${block.attrs!.id}: ${block.content?.[0]?.text ?? ''}`);
+
+describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
+  let t: TestApp;
+  // A second process on the same database.
+  let other: { app: FastifyInstance; database: DatabaseHandle };
+  let reporter: ApiClient;
+  let editorHere: ApiClient;
+  let editorThere: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    const database = t.reopen();
+    other = { app: await buildApp({ config: t.config, database }), database };
+    [reporter, editorHere] = await Promise.all([t.as('reporter'), t.as('editor')]);
+    editorThere = new ApiClient(other.app);
+    expect((await editorThere.logIn(t.accounts.editor.email, TEST_PASSWORDS.editor)).statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await other.app.close();
+    await other.database.close();
+    await t.close();
+  });
+
+  // One open editor per client.
+  const editorIdOf = (client: ApiClient) => (client === reporter ? 'reporter-tab' : client === editorHere ? 'desk-tab-here' : 'desk-tab-there');
+  const save = (client: ApiClient, id: string, base: number, changes: Record<string, unknown>) =>
+    client.patch(`/api/stories/${id}`, changes, { 'if-match': `"${base}"`, 'x-editor-id': editorIdOf(client) });
+  const read = async (client: ApiClient, id: string) => (await client.get(`/api/stories/${id}`)).json() as Story;
+  /** The body and revision as stored, read by SQL (nothing of the app in between). */
+  async function stored(id: string) {
+    const { rows } = await sql<{ body: string; revision: number }>`select body, revision from stories where id = ${id}`.execute(t.database.db);
+    return { revision: Number(rows[0]!.revision), body: JSON.parse(rows[0]!.body) as DocumentJSON };
+  }
+  async function expectBothProcessesToShowStored(id: string) {
+    const want = await stored(id);
+    for (const client of [editorHere, editorThere]) {
+      const story = await read(client, id);
+      expect({ revision: story.revision, body: story.body }).toEqual(want);
+    }
+    return want;
+  }
+
+  it('reads what another process saved since, and patches on top of it', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Ferry timetable', body: bodyOf({ a: 'a', b: 'b', c: 'c' }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as Story;
+    const order = ['a', 'b', 'c'];
+
+    // Here: revision 2, kept in this process's memory.
+    expect((await save(editorHere, id, 1, { bodyPatch: { order, blocks: [paragraph('a', 'a here')] } })).statusCode).toBe(200);
+    expect(texts((await read(editorHere, id)).body)).toEqual(['a: a here', 'b: b', 'c: c']);
+    // There: revision 3, on the other process.
+    const there = await save(editorThere, id, 2, { bodyPatch: { order, blocks: [paragraph('b', 'b there')] } });
+    expect(there.statusCode, there.body).toBe(200);
+    // Here again: the read shows revision 3, and a patch on 3 keeps the other process's words.
+    expect(texts((await read(editorHere, id)).body)).toEqual(['a: a here', 'b: b there', 'c: c']);
+    const again = await save(editorHere, id, 3, { bodyPatch: { order, blocks: [paragraph('c', 'c here')] } });
+    expect(again.statusCode, again.body).toBe(200);
+    const want = await expectBothProcessesToShowStored(id);
+    expect(texts(want.body)).toEqual(['a: a here', 'b: b there', 'c: c here']);
+    // The revision's snapshot is the same body.
+    expect((await editorThere.get(`/api/stories/${id}/revisions/4`)).json().fields.body).toEqual(want.body);
+  });
+
+  it('answers every read with the stored body through saves, merges, conflicts, refusals, restores and transitions', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Bridge works', body: bodyOf({ a: 'a', b: 'b' }) });
+    const { id } = created.json() as Story;
+    const order = ['a', 'b'];
+    const steps: Array<[string, () => Promise<{ statusCode: number }>, number]> = [
+      ['a patch', () => save(reporter, id, 1, { bodyPatch: { order, blocks: [paragraph('a', 'a one')] } }), 200],
+      ['a headline only', () => save(reporter, id, 2, { headline: 'Bridge works start' }), 200],
+      ['a whole body', () => save(reporter, id, 3, { body: bodyOf({ a: 'a one', b: 'b two', n: 'new' }) }), 200],
+      ['a merge from another process', () => save(editorThere, id, 3, { headline: 'Bridge works begin' }), 200],
+      ['a conflict', () => save(editorHere, id, 3, { body: bodyOf({ a: 'a one', b: 'b clash' }) }), 409],
+      ['a refused block', () => save(reporter, id, 5, { bodyPatch: { order: ['a', 'b', 'n'], blocks: [{ type: 'script', attrs: { id: 'a' } }] } }), 400],
+      ['an unplaceable patch', () => save(reporter, id, 5, { bodyPatch: { order: ['a', 'zz'], blocks: [] } }), 412],
+      ['a restore', () => reporter.post(`/api/stories/${id}/restore`, { revision: 1 }), 200],
+      ['a transition', () => reporter.post(`/api/stories/${id}/transitions`, { to: 'submitted' }), 200],
+      ['a save after the transition', () => read(editorHere, id).then((story) => save(editorHere, id, story.revision, { bodyPatch: { order: story.body.content!.map((block) => block.attrs!.id as string), blocks: [paragraph('a', 'a by the desk')] } })), 200],
+    ];
+    for (const [step, run, status] of steps) {
+      const response = await run();
+      expect(response.statusCode, `${step}: ${JSON.stringify((response as { body?: unknown }).body)}`).toBe(status);
+      await expectBothProcessesToShowStored(id);
+    }
+    // Restored to revision 1 (a, b), then the desk's patch.
+    expect(texts((await stored(id)).body)).toEqual(['a: a by the desk', 'b: b']);
+  });
+});
