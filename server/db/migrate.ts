@@ -9,6 +9,7 @@ import * as photoGaps from './migrations/006-photo-gaps';
 import * as historyPresence from './migrations/007-history-presence';
 import * as revisionBase from './migrations/008-revision-base';
 import * as searchBacklog from './migrations/009-search-backlog';
+import * as fastCompression from './migrations/010-fast-compression';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '007-history-presence': historyPresence,
   '008-revision-base': revisionBase,
   '009-search-backlog': searchBacklog,
+  '010-fast-compression': fastCompression,
 };
 
 class InCodeMigrations implements MigrationProvider {

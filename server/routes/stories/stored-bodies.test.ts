@@ -77,6 +77,18 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
     expect((await editorThere.get(`/api/stories/${id}/revisions/4`)).json().fields.body).toEqual(want.body);
   });
 
+  // PostgreSQL's own storage: SQLite does not compress.
+  if (dialect === 'postgres') it('stores a long body and its revision compressed with LZ4 (cheaper to write than pglz)', async () => {
+    const long = bodyOf(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, `Paragraph ${i} of a long investigation, with words that repeat.`])));
+    const created = await reporter.post('/api/stories', { headline: 'Long read', body: long });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as Story;
+    const { rows } = await sql<{ body: string; snapshot: string }>`select pg_column_compression(s.body) as body, pg_column_compression(r.snapshot) as snapshot
+      from stories s join story_revisions r on r.story_id = s.id where s.id = ${id}`.execute(t.database.db);
+    expect(rows).toEqual([{ body: 'lz4', snapshot: 'lz4' }]);
+    expect(texts((await read(editorThere, id)).body)).toHaveLength(400);
+  });
+
   it('answers every read with the stored body through saves, merges, conflicts, refusals, restores and transitions', async () => {
     const created = await reporter.post('/api/stories', { headline: 'Bridge works', body: bodyOf({ a: 'a', b: 'b' }) });
     const { id } = created.json() as Story;
