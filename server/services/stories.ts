@@ -13,7 +13,8 @@ import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields'
 import type { Section } from '../../src/domain/story/sections';
 import { photoGapCount } from '../../src/domain/story/photo-gaps';
 import { fieldsOf } from '../../src/domain/story/fields-of';
-import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
+import { mergeStories, sameJSON, type MergeConflict } from '../../src/domain/story/merge';
+import { storyReferences } from '../../src/domain/document/references';
 import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
@@ -291,7 +292,10 @@ async function trySave(
   if (changed.body !== undefined || changed.lead_photo !== undefined) {
     changed.photo_gaps = photoGapCount(changes.leadPhoto !== undefined ? changes.leadPhoto : story.leadPhoto, changes.body ?? story.body);
   }
-  const references = changed.body !== undefined ? await checkReferences(store.db, id, changes.body!) : null;
+  // The links index changes only when the stories the body points to do (and stories are never
+  // deleted, so the ones it pointed to still exist): most saves change a paragraph's words.
+  const references =
+    changed.body !== undefined && !sameJSON(storyReferences(changes.body!), storyReferences(story.body)) ? await checkReferences(store.db, id, changes.body!) : null;
   // Until it is approved (and never once published) a story's web address follows its headline;
   // after that, links to it may already have gone out.
   if (changed.headline !== undefined && story.publishedAt === null && ['draft', 'submitted', 'ready'].includes(story.status)) {
