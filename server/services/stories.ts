@@ -270,7 +270,7 @@ async function trySave(
   }
   // Judged against the story as it now is, so only after the revision check.
   if (!editsText && !merged) assertOnlyPhotoDeskChanges(fieldsOf(story), changes);
-  await assertPhotosExist(store.db, changes);
+  await assertPhotosExist(store.db, changes, story);
 
   const columns = columnsFor(changes, story);
   const changed = Object.fromEntries(
@@ -391,10 +391,17 @@ const FIELD_LABELS: Record<StoryFieldName, string> = {
   body: 'the body',
 };
 
-/** A lead photo or figure must show a photo that is in the library. */
-async function assertPhotosExist(db: Db, fields: Partial<StoryFields>) {
+/**
+ * A lead photo or figure must show a photo that is in the library. Photos the stored story
+ * already shows are known to be there (photos are never deleted), so only new ones are looked up.
+ */
+async function assertPhotosExist(db: Db, fields: Partial<StoryFields>, stored?: Story) {
   const wanted = new Set<string>(fields.body ? figurePhotoIds(fields.body) : []);
   if (fields.leadPhoto?.photoId) wanted.add(fields.leadPhoto.photoId);
+  if (stored && wanted.size > 0) {
+    for (const photoId of figurePhotoIds(stored.body)) wanted.delete(photoId);
+    if (stored.leadPhoto?.photoId) wanted.delete(stored.leadPhoto.photoId);
+  }
   if (wanted.size === 0) return;
   const found = new Set(await existingPhotoIds(db, [...wanted]));
   const missing = [...wanted].filter((photoId) => !found.has(photoId));
