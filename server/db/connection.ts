@@ -34,6 +34,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 function openSqlite(file: string): DatabaseHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
+  // New databases only (a database's page size is fixed once it holds data, and in WAL mode):
+  // a save writes a 70 KB body and a 70 KB revision, and in 16 KB pages a shared commit wrote
+  // its pages to the log in 0.8–0.9 ms at the median against 3–6 ms in 4 KB ones (docs/benchmarks.md).
+  database.pragma('page_size = 16384');
   database.pragma('journal_mode = WAL');
   // FULL: an acknowledged save is on disk before the answer goes out, even across a power cut.
   database.pragma('synchronous = FULL');

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql, type Transaction } from 'kysely';
-import { replaceWalFlush } from './connection';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { openDatabase, replaceWalFlush, SQLITE_FILE } from './connection';
+import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 import { inSharedCommit } from './shared-commit';
 import { startTestApp, testDialects, type TestApp } from '../test/harness';
@@ -95,5 +100,32 @@ describe('on SQLite, the disk', () => {
     const outcomes = await Promise.allSettled([write('lost:a'), write('lost:b')]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect((outcomes[0] as PromiseRejectedResult).reason.message).toContain('fsync');
+  });
+});
+
+describe('SQLite pages', () => {
+  it('are 16 KB in a new database; a database made with 4 KB pages keeps them and works as before', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-pages-'));
+    try {
+      const fresh = openDatabase({ dataDir: path.join(dataDir, 'fresh') });
+      await migrateToLatest(fresh.db, 'sqlite');
+      expect((await sql<{ page_size: number }>`PRAGMA page_size`.execute(fresh.db)).rows[0]!.page_size).toBe(16384);
+      await fresh.close();
+
+      // As a data directory from before: made with SQLite's default page size.
+      fs.mkdirSync(path.join(dataDir, 'old'));
+      const old = new SQLite(path.join(dataDir, 'old', SQLITE_FILE));
+      old.pragma('journal_mode = WAL');
+      old.exec('create table kept (note text)');
+      old.close();
+      const reopened = openDatabase({ dataDir: path.join(dataDir, 'old') });
+      await migrateToLatest(reopened.db, 'sqlite');
+      expect((await sql<{ page_size: number }>`PRAGMA page_size`.execute(reopened.db)).rows[0]!.page_size).toBe(4096);
+      await inSharedCommit(reopened.db, 'sqlite', (trx) => sql`insert into kept (note) values ('still writes')`.execute(trx));
+      expect((await sql<{ note: string }>`select note from kept`.execute(reopened.db)).rows).toEqual([{ note: 'still writes' }]);
+      await reopened.close();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
