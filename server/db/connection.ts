@@ -38,14 +38,15 @@ function openSqlite(file: string): DatabaseHandle {
   // a save writes a 70 KB body and a 70 KB revision, and in 16 KB pages a shared commit wrote
   // its pages to the log in 0.8–0.9 ms at the median against 3–6 ms in 4 KB ones (docs/benchmarks.md).
   database.pragma('page_size = 16384');
-  database.pragma('journal_mode = WAL');
+  // A file system without shared memory (some network mounts) refuses WAL: SQLite stays on its rollback journal.
+  const journal = database.pragma('journal_mode = WAL', { simple: true });
   // FULL: an acknowledged save is on disk before the answer goes out, even across a power cut.
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   const wal = new WalFile(`${file}-wal`);
-  walFiles.set(db, wal);
+  if (journal === 'wal') walFiles.set(db, wal);
   return {
     db,
     dialect: 'sqlite',
@@ -94,11 +95,13 @@ class WalFile {
 
 const walFiles = new WeakMap<Kysely<Database>, { flush(): Promise<void> }>();
 
-/** Flushes the SQLite database's write-ahead log to the disk (off the main thread). */
-export function flushWal(db: Kysely<Database>): Promise<void> {
-  const wal = walFiles.get(db);
-  if (!wal) throw new Error('flushWal: not an open SQLite database');
-  return wal.flush();
+/**
+ * The write-ahead log of an open SQLite database, to flush to the disk off the main thread;
+ * undefined when the database has none (not SQLite, or not in WAL mode: then commits wait for
+ * the disk themselves).
+ */
+export function writeAheadLog(db: Kysely<Database>): { flush(): Promise<void> } | undefined {
+  return walFiles.get(db);
 }
 
 /** Tests only: stands in for the log's flush (to see that answers wait for it, or fail with it). */

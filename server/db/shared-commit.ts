@@ -1,12 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema';
-import { flushWal, type Dialect } from './connection';
+import { writeAheadLog, type Dialect } from './connection';
 import type { Db } from './transaction';
 
 /**
  * Group commit: writes that arrive while another group is being written share one transaction,
  * so one commit and one flush of the write-ahead log to the disk serve them all; the flush runs
- * off the main thread (see `flushWal`), so the next group is checked and written meanwhile.
+ * off the main thread (see `writeAheadLog`), so the next group is checked and written meanwhile.
  * Each write runs in its own savepoint: one that throws is rolled back alone and its caller gets
  * the error; the others still commit. Every caller's promise settles only after the commit and
  * the flush, so an answer never promises what is not yet on disk.
@@ -29,6 +29,11 @@ class CommitGroups {
   private writing = false;
 
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** Looked up on each use: the tests stand in for the log's flush. */
+  private get wal() {
+    return writeAheadLog(this.db);
+  }
 
   add<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -73,7 +78,7 @@ class CommitGroups {
       return;
     }
     // Nobody is answered before the group is on disk; the next group is written meanwhile.
-    flushWal(this.db).then(
+    (this.wal?.flush() ?? Promise.resolve()).then(
       () =>
         group.forEach((pending, index) => {
           const outcome = outcomes[index]!;
@@ -89,10 +94,12 @@ class CommitGroups {
 
   /**
    * Runs `commit` on the one connection at `synchronous = NORMAL` (the commit does not wait for
-   * the disk; `flushWal` does, off the main thread), and puts FULL back before anything else
+   * the disk; the log's flush does, off the main thread), and puts FULL back before anything else
    * can use the connection, so every other write keeps waiting for the disk itself.
    */
   private async commitWithoutWaitingForDisk(commit: (db: Kysely<Database>) => Promise<void>) {
+    // Without a write-ahead log (a rollback journal) the commit waits for the disk itself, at FULL.
+    if (!this.wal) return commit(this.db);
     await this.db.connection().execute(async (db) => {
       await sql`PRAGMA synchronous = NORMAL`.execute(db);
       try {
