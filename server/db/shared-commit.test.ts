@@ -9,6 +9,8 @@ import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 import { inSharedCommit } from './shared-commit';
 import { startTestApp, testDialects, type TestApp } from '../test/harness';
+import { paragraphs } from '../test/documents';
+import type { Story } from '../../src/domain/api/stories';
 
 describe.each(testDialects())('writes made at the same moment, on %s', (dialect) => {
   let t: TestApp;
@@ -100,6 +102,33 @@ describe('on SQLite, the disk', () => {
     const outcomes = await Promise.allSettled([write('lost:a'), write('lost:b')]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect((outcomes[0] as PromiseRejectedResult).reason.message).toContain('fsync');
+  });
+  it('answers a save that changes nothing only once the revision it answers with is on disk', async () => {
+    const reporter = await t.as('reporter');
+    const created = await reporter.post('/api/stories', { headline: 'Harbour', body: paragraphs('The harbour closes.') });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as Story;
+    const flushes: Array<() => void> = [];
+    replaceWalFlush(t.database.db, () => new Promise<void>((resolve) => flushes.push(resolve)));
+    // The save, then the same save again (its answer lost on the way, say): revision 2 is committed, not yet on disk.
+    const headers = { 'if-match': '"1"', 'x-editor-id': 'harbour-tab' };
+    const first = reporter.patch(`/api/stories/${id}`, { headline: 'Harbour reopens' }, headers);
+    await vi.waitFor(() => expect(flushes.length).toBe(1));
+    let answered = false;
+    const again = reporter.patch(`/api/stories/${id}`, { headline: 'Harbour reopens' }, headers).then((response) => {
+      answered = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    while (!answered) {
+      flushes.splice(0).forEach((flushed) => flushed());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    for (const response of [await first, await again]) {
+      expect(response.statusCode, response.body).toBe(200);
+      expect((response.json() as Story).revision).toBe(2);
+    }
   });
 });
 

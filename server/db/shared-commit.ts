@@ -132,3 +132,13 @@ export function inSharedCommit<T>(db: Db, dialect: Dialect, work: (trx: Transact
   if (!groups) groupsByDatabase.set(root, (groups = new CommitGroups(root)));
   return groups.add(work);
 }
+
+/**
+ * Waits until every commit made so far is on disk. For an answer that promises a revision it did
+ * not write itself (a save that changes nothing): that revision may be another save's, committed
+ * in a group whose log is not flushed yet. Inside a caller's transaction its commit does this.
+ */
+export async function committedToDisk(db: Db): Promise<void> {
+  if (db.isTransaction) return;
+  await writeAheadLog(db as Kysely<Database>)?.flush();
+}

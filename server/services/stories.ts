@@ -37,7 +37,7 @@ import {
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
-import { inSharedCommit } from '../db/shared-commit';
+import { committedToDisk, inSharedCommit } from '../db/shared-commit';
 import { bodyText, storedBodies } from '../db/stored-bodies';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
@@ -276,7 +276,12 @@ async function trySave(
   const changed = Object.fromEntries(
     Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
   ) as Partial<StoryColumns>;
-  if (Object.keys(changed).length === 0) return merged ? { ...story, merged: true } : story;
+  if (Object.keys(changed).length === 0) {
+    // Nothing to write, but the revision answered with may be a save committed a moment ago whose
+    // log is not yet on disk (a retry of that very save, say): answered only once it is.
+    await committedToDisk(store.db);
+    return merged ? { ...story, merged: true } : story;
+  }
   // The story is marked and the search backlog indexes it after the answer (see search-backlog.ts);
   // inside a caller's transaction there is no backlog to hand it to, so the text is written with the save.
   const backlog = backlogOf(store);
