@@ -69,19 +69,32 @@ function openSqlite(file: string): DatabaseHandle {
  */
 class WalFile {
   private handle: Promise<fs.promises.FileHandle> | null = null;
+  /** The flush that failed: every later one fails with it (see `flush`). */
+  private failed: unknown = null;
 
   constructor(private readonly file: string) {}
 
   /** Flushes everything written to the log so far to the disk. */
   async flush(): Promise<void> {
+    if (this.failed !== null) throw this.failed;
     this.handle ??= fs.promises.open(this.file, 'r');
     const opened = this.handle;
+    let handle: fs.promises.FileHandle;
     try {
-      await (await opened).sync();
+      handle = await opened;
     } catch (error) {
       // Opened again next time (e.g. the log did not exist yet); the caller hears of the failure.
       if (this.handle === opened) this.handle = null;
-      void opened.then((handle) => handle.close()).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await handle.sync();
+    } catch (error) {
+      // The kernel reports a failed write-back once and may drop those pages: a later fsync (on a
+      // descriptor opened again, above all) can succeed without them, while the commits in them
+      // stay visible and later saves build on them. So nothing is reported as saved any more
+      // until the server is restarted (and SQLite reads the log again), as PostgreSQL does.
+      this.failed = error;
       throw error;
     }
   }

@@ -130,6 +130,34 @@ describe('on SQLite, the disk', () => {
       expect((response.json() as Story).revision).toBe(2);
     }
   });
+
+  it('saves nothing more once a flush of the log has failed: a later flush could succeed without the pages it lost', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-fsync-'));
+    const database = openDatabase({ dataDir });
+    const open = fs.promises.open;
+    let syncs = 0;
+    // The first fsync fails (a write-back error), as the disk reports it once; every later one succeeds.
+    const spy = vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        if (syncs++ === 0) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+        return sync();
+      };
+      return handle;
+    });
+    try {
+      await migrateToLatest(database.db, 'sqlite');
+      const write = (key: string) =>
+        inSharedCommit(database.db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key, failures: 1, last_failure_at: new Date().toISOString() }).execute());
+      await expect(write('eio:a')).rejects.toThrow('EIO');
+      await expect(write('eio:b')).rejects.toThrow('EIO');
+    } finally {
+      spy.mockRestore();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SQLite pages', () => {
