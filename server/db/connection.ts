@@ -77,7 +77,7 @@ class WalFile {
   /** Flushes everything written to the log so far to the disk. */
   async flush(): Promise<void> {
     if (this.failed !== null) throw this.failed;
-    this.handle ??= fs.promises.open(this.file, 'r');
+    this.handle ??= this.open();
     const opened = this.handle;
     let handle: fs.promises.FileHandle;
     try {
@@ -95,6 +95,27 @@ class WalFile {
       // stay visible and later saves build on them. So nothing is reported as saved any more
       // until the server is restarted (and SQLite reads the log again), as PostgreSQL does.
       this.failed = error;
+      throw error;
+    }
+  }
+
+  /**
+   * The log, and its entry in the directory made durable: the log is new whenever the database
+   * was closed by its last connection, and at NORMAL SQLite syncs neither it nor the directory at
+   * a commit (at FULL it syncs the directory with a new log's first sync).
+   */
+  private async open(): Promise<fs.promises.FileHandle> {
+    const handle = await fs.promises.open(this.file, 'r');
+    try {
+      const directory = await fs.promises.open(path.dirname(this.file), 'r');
+      try {
+        await directory.sync();
+      } finally {
+        await directory.close();
+      }
+      return handle;
+    } catch (error) {
+      await handle.close();
       throw error;
     }
   }

@@ -136,12 +136,12 @@ describe('on SQLite, the disk', () => {
     const database = openDatabase({ dataDir });
     const open = fs.promises.open;
     let syncs = 0;
-    // The first fsync fails (a write-back error), as the disk reports it once; every later one succeeds.
+    // The first fsync of the log fails (a write-back error), as the disk reports it once; every later one succeeds.
     const spy = vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
       const handle = await open(...args);
       const sync = handle.sync.bind(handle);
       handle.sync = async () => {
-        if (syncs++ === 0) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+        if (String(args[0]).endsWith('-wal') && syncs++ === 0) throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
         return sync();
       };
       return handle;
@@ -152,6 +152,31 @@ describe('on SQLite, the disk', () => {
         inSharedCommit(database.db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key, failures: 1, last_failure_at: new Date().toISOString() }).execute());
       await expect(write('eio:a')).rejects.toThrow('EIO');
       await expect(write('eio:b')).rejects.toThrow('EIO');
+    } finally {
+      spy.mockRestore();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  it('makes the entry of a new log in its directory durable before the first group is answered (SQLite syncs no log itself at NORMAL)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-dirsync-'));
+    const database = openDatabase({ dataDir });
+    const open = fs.promises.open;
+    const synced: string[] = [];
+    const spy = vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      const sync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        synced.push(String(args[0]));
+        return sync();
+      };
+      return handle;
+    });
+    try {
+      await migrateToLatest(database.db, 'sqlite');
+      await inSharedCommit(database.db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key: 'dir:a', failures: 1, last_failure_at: new Date().toISOString() }).execute());
+      expect(synced).toContain(dataDir);
+      expect(synced).toContain(`${path.join(dataDir, SQLITE_FILE)}-wal`);
     } finally {
       spy.mockRestore();
       await database.close();
