@@ -45,7 +45,8 @@ function openSqlite(file: string): DatabaseHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  const wal = new WalFile(`${file}-wal`);
+  // SQLite follows a symbolic link to the database and keeps the log beside the file it points to.
+  const wal = new WalFile(`${fs.realpathSync(file)}-wal`);
   if (journal === 'wal') walFiles.set(db, wal);
   return {
     db,

@@ -183,6 +183,25 @@ describe('on SQLite, the disk', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  it('flushes the log SQLite writes when the database file is a symbolic link (the log is beside the file it points to)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-link-'));
+    try {
+      fs.mkdirSync(path.join(dataDir, 'disk'));
+      fs.mkdirSync(path.join(dataDir, 'data'));
+      new SQLite(path.join(dataDir, 'disk', 'store.sqlite')).close();
+      fs.symlinkSync(path.join(dataDir, 'disk', 'store.sqlite'), path.join(dataDir, 'data', SQLITE_FILE));
+      const database = openDatabase({ dataDir: path.join(dataDir, 'data') });
+      try {
+        await migrateToLatest(database.db, 'sqlite');
+        await inSharedCommit(database.db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key: 'link:a', failures: 1, last_failure_at: new Date().toISOString() }).execute());
+        expect(fs.existsSync(path.join(dataDir, 'disk', 'store.sqlite-wal'))).toBe(true);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SQLite pages', () => {
