@@ -114,3 +114,29 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
     expect(texts((await stored(id)).body)).toEqual(['a: a by the desk', 'b: b']);
   });
 });
+
+describe.each(testDialects())('revision snapshots put together as text, on %s', (dialect) => {
+  let t: TestApp;
+  let reporter: ApiClient;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    reporter = await t.as('reporter');
+  });
+  afterAll(() => t.close());
+
+  it('are JSON that gives back every field as saved, whatever characters the fields hold', async () => {
+    const awkward = 'Quotes " and \\ backslash, tab\there, line\nbreak, \r return, \u2028 separator, café 🦊 emoji, </script>';
+    const created = await reporter.post('/api/stories', { headline: 'Awkward text', body: bodyOf({ a: awkward }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const story = created.json() as Story;
+    // Fields are single lines (validation refuses breaks and control characters there); the body takes the rest.
+    const line = 'Quotes " and \\ backslash, \\u0041 not an escape, café 🦊 emoji, </script>, null';
+    const changes = { headline: line, standfirst: line, byline: line, dateline: line, seoTitle: 'SEO " \\ 🦊', seoDescription: line, tags: ['"quoted" \\ tag', 'ünïcode 🦊'], section: null, leadPhoto: null };
+    const saved = await reporter.patch(`/api/stories/${story.id}`, changes, { 'if-match': `"${story.revision}"` });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const { rows } = await sql<{ snapshot: string }>`select snapshot from story_revisions where story_id = ${story.id} and revision = 2`.execute(t.database.db);
+    const snapshot = JSON.parse(rows[0]!.snapshot) as Record<string, unknown>;
+    expect(snapshot).toMatchObject({ ...changes, body: bodyOf({ a: awkward }) });
+    expect(Object.keys(snapshot).sort()).toEqual(['body', 'byline', 'dateline', 'headline', 'leadPhoto', 'section', 'seoDescription', 'seoTitle', 'standfirst', 'tags'].sort());
+  });
+});
