@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -97,12 +97,50 @@ describe('on SQLite, the disk', () => {
     expect(rows[0]!.synchronous).toBe(2);
   });
 
-  it('reports no write of a group as saved when its log cannot be flushed', async () => {
-    replaceWalFlush(t.database.db, () => Promise.reject(new Error('EIO: i/o error, fsync')));
-    const outcomes = await Promise.allSettled([write('lost:a'), write('lost:b')]);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
-    expect((outcomes[0] as PromiseRejectedResult).reason.message).toContain('fsync');
-  });
+  /** A database of its own, for a failed flush: after one the database reports no write as saved again. */
+  async function scratch(run: (db: Kysely<Database>) => Promise<void>) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-scratch-'));
+    const database = openDatabase({ dataDir });
+    try {
+      await migrateToLatest(database.db, 'sqlite');
+      await run(database.db);
+    } finally {
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const writeTo = (db: Kysely<Database>, key: string) =>
+    inSharedCommit(db, 'sqlite', (trx) => trx.insertInto('login_failures').values({ key, failures: 1, last_failure_at: new Date().toISOString() }).execute());
+
+  it('reports no write of a group as saved when its log cannot be flushed', () =>
+    scratch(async (db) => {
+      replaceWalFlush(db, () => Promise.reject(new Error('EIO: i/o error, fsync')));
+      const outcomes = await Promise.allSettled([writeTo(db, 'lost:a'), writeTo(db, 'lost:b')]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+      expect((outcomes[0] as PromiseRejectedResult).reason.message).toContain('fsync');
+    }));
+
+  it('answers a group only once the flushes of the groups before it succeeded too: one flush can see success while an earlier one fails', () =>
+    scratch(async (db) => {
+      const flushes: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+      replaceWalFlush(db, () => new Promise<void>((resolve, reject) => flushes.push({ resolve, reject })));
+      const settled: string[] = [];
+      const first = writeTo(db, 'order:a').then(() => settled.push('a'), () => settled.push('a failed'));
+      await vi.waitFor(() => expect(flushes.length).toBe(1));
+      const second = writeTo(db, 'order:b').then(() => settled.push('b'), () => settled.push('b failed'));
+      await vi.waitFor(() => expect(flushes.length).toBe(2));
+      // The later flush returns first, with success; the earlier one then fails (its pages may be gone).
+      flushes[1]!.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(settled).toEqual([]);
+      flushes[0]!.reject(new Error('EIO: i/o error, fsync'));
+      await Promise.all([first, second]);
+      expect(settled).toEqual(['a failed', 'b failed']);
+      // Nor is any write after them.
+      replaceWalFlush(db, () => Promise.resolve());
+      await expect(writeTo(db, 'order:c')).rejects.toThrow('EIO');
+    }));
+
   it('answers a save that changes nothing only once the revision it answers with is on disk', async () => {
     const reporter = await t.as('reporter');
     const created = await reporter.post('/api/stories', { headline: 'Harbour', body: paragraphs('The harbour closes.') });

@@ -27,6 +27,8 @@ const MAX_GROUP = 64;
 class CommitGroups {
   private queue: Pending[] = [];
   private writing = false;
+  /** Settles when every flush started so far has succeeded (see `flushedInTurn`). */
+  private flushed: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -78,7 +80,7 @@ class CommitGroups {
       return;
     }
     // Nobody is answered before the group is on disk; the next group is written meanwhile.
-    (this.wal?.flush() ?? Promise.resolve()).then(
+    this.flushedInTurn().then(
       () =>
         group.forEach((pending, index) => {
           const outcome = outcomes[index]!;
@@ -90,6 +92,18 @@ class CommitGroups {
         for (const pending of group) pending.reject(error);
       },
     );
+  }
+
+  /**
+   * Flushes the log, and settles only once every flush started before it succeeded as well: the
+   * flushes of consecutive groups overlap, and when a write-back fails the kernel reports it to
+   * one fsync only, so a later flush can return success while an earlier group's pages are lost
+   * (and with them, in the log read back after a crash, everything after them).
+   */
+  flushedInTurn(): Promise<void> {
+    const flush = this.wal?.flush() ?? Promise.resolve();
+    this.flushed = Promise.all([this.flushed, flush]).then(() => undefined);
+    return this.flushed;
   }
 
   /**
@@ -127,10 +141,13 @@ const groupsByDatabase = new WeakMap<Kysely<Database>, CommitGroups>();
 export function inSharedCommit<T>(db: Db, dialect: Dialect, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Database>);
   if (dialect !== 'sqlite') return db.transaction().execute(work);
-  const root = db as Kysely<Database>;
+  return commitGroups(db as Kysely<Database>).add(work);
+}
+
+function commitGroups(root: Kysely<Database>) {
   let groups = groupsByDatabase.get(root);
   if (!groups) groupsByDatabase.set(root, (groups = new CommitGroups(root)));
-  return groups.add(work);
+  return groups;
 }
 
 /**
@@ -140,5 +157,5 @@ export function inSharedCommit<T>(db: Db, dialect: Dialect, work: (trx: Transact
  */
 export async function committedToDisk(db: Db): Promise<void> {
   if (db.isTransaction) return;
-  await writeAheadLog(db as Kysely<Database>)?.flush();
+  await commitGroups(db as Kysely<Database>).flushedInTurn();
 }
