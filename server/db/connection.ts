@@ -106,7 +106,10 @@ class WalFile {
    * a commit (at FULL it syncs the directory with a new log's first sync).
    */
   private async open(): Promise<fs.promises.FileHandle> {
-    const handle = await fs.promises.open(this.file, 'r');
+    // Read-write: Windows refuses to flush a file opened read-only.
+    const handle = await fs.promises.open(this.file, 'r+');
+    // Windows cannot open a directory to flush it (NTFS keeps its entries durable itself).
+    if (process.platform === 'win32') return handle;
     try {
       const directory = await fs.promises.open(path.dirname(this.file), 'r');
       try {

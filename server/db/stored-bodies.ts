@@ -15,6 +15,9 @@ import type { Db } from './transaction';
  * Every process keeps its own, and the database says which revision is current on every read,
  * so several processes on one PostgreSQL stay right (a miss just reads the body).
  *
+ * Anything else that ever rewrites a body (a migration, say) must also change `updated_at`, or
+ * running processes go on answering with the body they hold.
+ *
  * Only committed bodies enter it: nothing is remembered or consulted inside a caller's
  * transaction, which could still roll back (or see its own uncommitted writes).
  */

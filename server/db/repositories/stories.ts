@@ -99,6 +99,8 @@ export async function findStory(db: Db, id: string) {
   if (!found) return undefined;
   const authorIds = (await findAuthorIds(db, [id])).get(id) ?? [];
   if (found.body === null && known) {
+    // Read again: kept among the most recently used.
+    bodies!.remember(id, known);
     const row = { ...found, body: known.text };
     return { row, story: { ...toSummary(row, authorIds), body: known.body } };
   }
