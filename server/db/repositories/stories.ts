@@ -226,40 +226,64 @@ export interface StoryListFilter {
   /** Keyset position: rows after the one with this last change and id. */
   after?: { at: string; id: string };
   limit: number;
+  /** Tests only: force one of SQLite's search shapes for a common word. */
+  searchShape?: SearchShape;
 }
 
 /** One page of stories, newest change first, with keyset pagination on (updated_at, id). */
 export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
-  let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
-  if (filter.status && filter.status.length > 0) query = query.where('stories.status', 'in', filter.status);
-  if (filter.section) query = query.where('stories.section', '=', filter.section);
-  if (filter.photoGaps) query = query.where('stories.photo_gaps', '>', 0);
-  if (filter.authorId) {
-    const authorId = filter.authorId;
-    query = query.where('stories.id', 'in', (eb) =>
-      eb.selectFrom('story_authors').select('story_authors.story_id').where('story_authors.user_id', '=', authorId),
+  const search = filter.searchTerms && filter.searchTerms.length > 0 ? await searchCondition(db, dialect, filter.searchTerms, filter.headlineOnly ?? false, filter.searchShape) : null;
+  const page = (condition: Expression<SqlBool> | null, walk?: { end: PagePosition | undefined }) => {
+    let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
+    // A walk keeps to the (updated_at, id) order: on the (status, updated_at, id) index, several
+    // statuses are read one after another and sorted, probing every story up to the walk's end.
+    if (filter.status && filter.status.length > 0) query = query.where(walk && filter.status.length > 1 ? sql<StoryStatus>`+stories.status` : sql.ref('stories.status'), 'in', filter.status);
+    if (filter.section) query = query.where('stories.section', '=', filter.section);
+    if (filter.photoGaps) query = query.where('stories.photo_gaps', '>', 0);
+    if (filter.authorId) {
+      const authorId = filter.authorId;
+      // A walk asks each story (by the authorship key) rather than fetching the author's every story and sorting them.
+      query = walk
+        ? query.where((eb) =>
+            eb.exists(eb.selectFrom('story_authors').select('story_authors.story_id').whereRef('story_authors.story_id', '=', 'stories.id').where('story_authors.user_id', '=', authorId)),
+          )
+        : query.where('stories.id', 'in', (eb) => eb.selectFrom('story_authors').select('story_authors.story_id').where('story_authors.user_id', '=', authorId));
+    }
+    // Drafts only of the viewer's own: authorship is left-joined row by row while walking the
+    // (updated_at, id) index, so the query stops at the page's end. (IN or EXISTS under the OR made
+    // PostgreSQL hash the viewer's whole story list on every request: ~25 ms of CPU with 100,000
+    // stories; see docs/benchmarks.md.)
+    const viewerId = filter.hideDraftsExceptOf ?? '';
+    query = query.$if(filter.hideDraftsExceptOf !== undefined, (qb) =>
+      qb
+        .leftJoin('story_authors as viewer', (join) => join.onRef('viewer.story_id', '=', 'stories.id').on('viewer.user_id', '=', viewerId))
+        .where((eb) => eb.or([eb('stories.status', '!=', 'draft'), eb('viewer.story_id', 'is not', null)])),
     );
+    if (condition) query = query.where(condition);
+    if (walk) {
+      // SQLite's row values: one range of the (updated_at, id) index, from the cursor to the walk's
+      // end. (The OR below made SQLite read both of its arms by index and sort them, probing all.)
+      if (filter.after) query = query.where(sql<SqlBool>`(stories.updated_at, stories.id) < (${filter.after.at}, ${filter.after.id})`);
+      if (walk.end) query = query.where(sql<SqlBool>`(stories.updated_at, stories.id) >= (${walk.end.at}, ${walk.end.id})`);
+    } else if (filter.after) {
+      const { at: updatedAt, id } = filter.after;
+      query = query.where((eb) =>
+        eb.or([eb('stories.updated_at', '<', updatedAt), eb.and([eb('stories.updated_at', '=', updatedAt), eb('stories.id', '<', id)])]),
+      );
+    }
+    return query.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc').limit(filter.limit).execute();
+  };
+  let rows: Awaited<ReturnType<typeof page>>;
+  if (search?.walk) {
+    // Test at most WALK_ROWS stories per row asked for, one by one; a page not full by then (the
+    // words are rare among the recent stories this viewer may see, with these filters) is answered
+    // by the set of all matches instead, as if the walk had not been tried.
+    const end = await walkEnd(db, filter.after, WALK_ROWS * filter.limit);
+    rows = await page(search.walk, { end });
+    if (rows.length < filter.limit && end) rows = await page(search.condition);
+  } else {
+    rows = await page(search?.condition ?? null);
   }
-  // Drafts only of the viewer's own: authorship is left-joined row by row while walking the
-  // (updated_at, id) index, so the query stops at the page's end. (IN or EXISTS under the OR made
-  // PostgreSQL hash the viewer's whole story list on every request: ~25 ms of CPU with 100,000
-  // stories; see docs/benchmarks.md.)
-  const viewerId = filter.hideDraftsExceptOf ?? '';
-  query = query.$if(filter.hideDraftsExceptOf !== undefined, (qb) =>
-    qb
-      .leftJoin('story_authors as viewer', (join) => join.onRef('viewer.story_id', '=', 'stories.id').on('viewer.user_id', '=', viewerId))
-      .where((eb) => eb.or([eb('stories.status', '!=', 'draft'), eb('viewer.story_id', 'is not', null)])),
-  );
-  if (filter.searchTerms && filter.searchTerms.length > 0) {
-    query = query.where(await searchCondition(db, dialect, filter.searchTerms, filter.headlineOnly ?? false));
-  }
-  if (filter.after) {
-    const { at: updatedAt, id } = filter.after;
-    query = query.where((eb) =>
-      eb.or([eb('stories.updated_at', '<', updatedAt), eb.and([eb('stories.updated_at', '=', updatedAt), eb('stories.id', '<', id)])]),
-    );
-  }
-  const rows = await query.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc').limit(filter.limit).execute();
   const authors = await findAuthorIds(
     db,
     rows.map((row) => row.id),
@@ -269,37 +293,119 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
 
 /** Up to this many matching stories, a search fetches them by key; beyond, it filters the list as it walks it. */
 const FEW_MATCHES = 1000;
+/** SQLite: words in at least this share of the newest stories are tested story by story along the list… */
+const DENSE_SHARE = 0.2;
+/** …the share measured on the newest this many stories with every word whole. */
+const NEWEST = 200;
+/**
+ * …for at most this many stories of the list per row asked for (of any status or section: one
+ * range of the (updated_at, id) index bounds it): twice what a word in a fifth of them needs.
+ */
+const WALK_ROWS = 10;
+
+/**
+ * Where a walk of `rows` stories from `after` (or the top) would end, in the list's order: the
+ * last of them, read from the (updated_at, id) index alone; undefined when fewer remain.
+ */
+async function walkEnd(db: Db, after: PagePosition | undefined, rows: number): Promise<PagePosition | undefined> {
+  let query = db.selectFrom('stories').select(['stories.updated_at', 'stories.id']);
+  if (after) query = query.where(sql<SqlBool>`(stories.updated_at, stories.id) < (${after.at}, ${after.id})`);
+  const row = await query.orderBy('stories.updated_at', 'desc').orderBy('stories.id', 'desc').limit(1).offset(rows - 1).executeTakeFirst();
+  return row ? { at: row.updated_at, id: row.id } : undefined;
+}
+
+type PagePosition = { at: string; id: string };
+
+interface SearchCondition {
+  /** Every story that matches, as a condition on the row. */
+  condition: Expression<SqlBool>;
+  /** SQLite, a word in many of the newest stories: the same test, cheap per row, for a bounded walk. */
+  walk?: Expression<SqlBool>;
+}
+
+/** SQLite's shapes, for tests that compare them: chosen by the index (`auto`) or forced. */
+export type SearchShape = 'auto' | 'walk' | 'set';
 
 /**
  * Full-text match. Terms are letters and digits only (the service strips everything else), and
  * are passed as parameters, so no query syntax from a user reaches the search engine.
  *
- * Two shapes, chosen by asking the full-text index for up to FEW_MATCHES matches first (on
- * PostgreSQL, words its statistics know to be common skip that question, see `surelyCommon`):
+ * Three shapes (see docs/benchmarks.md, API load):
  * - few matches (a rare word): those stories by key, then sorted — walking the (updated_at, id)
  *   order instead would read every story to fill a page (6.5 s on PostgreSQL, 0.2 s on SQLite
  *   with 100,000 stories);
- * - many (a common word): walk the (updated_at, id) order and test each story, so the page ends
- *   after its last row. On SQLite `+seq` keeps the planner on that order; on `seq` itself it
- *   fetched and sorted every match first (7 s). See docs/benchmarks.md.
+ * - many: walk the (updated_at, id) order and test each story against the set of all matches, so
+ *   the page ends after its last row. On SQLite `+seq` keeps the planner on that order; on `seq`
+ *   itself it fetched and sorted every match first (7 s). But the set itself is the cost: FTS5
+ *   builds a prefix term's whole doclist (all 99,000 matches of a word in every story, ~10–15 ms)
+ *   on every query that names it, which is also why a story-by-story probe of the prefix query
+ *   costs that much per story;
+ * - SQLite, many and dense among the newest stories (every word whole in a fifth of them or
+ *   more): walk the list and decide story by story without that set. A story matches if it has
+ *   every word whole: for the stories no older than the newest NEWEST such matches (which the
+ *   choice below has just read, newest first) that is membership in those; for older ones (an old
+ *   story changed lately) a probe FTS5 answers by seeking, ~15–40 µs (a whole word, or a prefix
+ *   of 2 or 3 letters, which has its own prefix index). A story cannot match if it lacks a word's
+ *   first three letters (another seeking probe). Only in between (say "reporter" for "report") is
+ *   the set of all matches built, once per request, and asked. The walk is bounded (WALK_ROWS;
+ *   see listStoryRows): words dense in new stories but absent from the recent ones this viewer
+ *   may see fall back to the set. A word in nearly every story of 100,000: ~1.5 ms of CPU
+ *   against ~13 ms for the set.
+ * Which one: SQLite asks FTS5 for the newest NEWEST stories with every word whole (cheap: no
+ * prefix merge, and it stops there), whose oldest gives the density; fewer, or not dense, it asks
+ * the prefix query for up to FEW_MATCHES (as before: by key, or the set). PostgreSQL asks for up
+ * to FEW_MATCHES, except for words its statistics know to be common (see `surelyCommon`).
  */
-async function searchCondition(db: Db, dialect: Dialect, terms: string[], headlineOnly: boolean): Promise<Expression<SqlBool>> {
+async function searchCondition(db: Db, dialect: Dialect, terms: string[], headlineOnly: boolean, shape: SearchShape = 'auto'): Promise<SearchCondition> {
   if (dialect === 'sqlite') {
-    const words = terms.map((term) => `"${term}"*`).join(' ');
-    const match = headlineOnly ? `search_headline : (${words})` : words;
+    const query = (words: string[]) => (headlineOnly ? `search_headline : (${words.join(' ')})` : words.join(' '));
+    const match = query(terms.map((term) => `"${term}"*`));
+    const set = sql<SqlBool>`+stories.seq in (select rowid from stories_fts where stories_fts match ${match})`;
+    // Each word whole, but 2 and 3 letters as the prefix they are (their own prefix index).
+    const whole = query(terms.map((term) => (indexedPrefix(term) ? `"${term}"*` : `"${term}"`)));
+    // A superset: each word's first three letters (words too short or unusual for the prefix index left out).
+    const prefixes = terms.map((term) => Array.from(term).slice(0, 3).join('')).filter(indexedPrefix);
+    if (shape === 'set') return { condition: set };
+    // The newest stories (by creation: FTS5's rowid is `seq`) with every word whole.
+    const { rows: newest } = await sql<{ rowid: number }>`select rowid from stories_fts where stories_fts match ${whole} order by rowid desc limit ${NEWEST}`.execute(db);
+    // Down to the oldest of them, they are all there are: a story there is tested against them
+    // (no FTS5 query at all), an older one by a probe.
+    const known = newest.length === NEWEST ? newest[NEWEST - 1]!.rowid : 0;
+    const wholeWords = sql<SqlBool>`(case when stories.seq >= ${known} then +stories.seq in (select value from json_each(${JSON.stringify(newest.map((row) => row.rowid))})) else ${probe(whole)} end)`;
+    const walk =
+      whole === match
+        ? wholeWords
+        : sql<SqlBool>`(${wholeWords} or (${prefixes.length > 0 ? probe(query(prefixes.map((prefix) => `"${prefix}"*`))) : sql<SqlBool>`1`} and ${set}))`;
+    if (shape === 'walk') return { condition: set, walk };
+    if (newest.length === NEWEST) {
+      const top = await sql<{ seq: number | null }>`select max(seq) as seq from stories`.execute(db);
+      if (NEWEST >= DENSE_SHARE * ((top.rows[0]?.seq ?? 0) - known + 1)) return { condition: set, walk };
+    }
     const few = await sql<{ rowid: number }>`select rowid from stories_fts where stories_fts match ${match} limit ${FEW_MATCHES}`.execute(db);
-    if (few.rows.length < FEW_MATCHES) return byKeys(sql.ref('stories.seq'), few.rows.map((row) => row.rowid));
-    return sql<SqlBool>`+stories.seq in (select rowid from stories_fts where stories_fts match ${match})`;
+    if (few.rows.length < FEW_MATCHES) return { condition: byKeys(sql.ref('stories.seq'), few.rows.map((row) => row.rowid)) };
+    return { condition: set };
   }
   // Headline words carry weight A in the tsvector (see migration 003).
   const tsquery = terms.map((term) => `${term}:*${headlineOnly ? 'A' : ''}`).join(' & ');
   // PostgreSQL's statistics (ANALYZE keeps the tsvector's most common lexemes) tell a word in
   // thousands of stories without building its whole match set, which is what costs on the way to
   // learning there are more than FEW_MATCHES (0.45 s for a word in every story of 100,000).
-  if (!headlineOnly && (await surelyCommon(db, terms.join(' & ')))) return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
+  if (!headlineOnly && (await surelyCommon(db, terms.join(' & ')))) return { condition: sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})` };
   const few = await sql<{ id: string }>`select id from stories where search @@ to_tsquery('simple', ${tsquery}) limit ${FEW_MATCHES}`.execute(db);
-  if (few.rows.length < FEW_MATCHES) return byKeys(sql.ref('stories.id'), few.rows.map((row) => row.id));
-  return sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})`;
+  if (few.rows.length < FEW_MATCHES) return { condition: byKeys(sql.ref('stories.id'), few.rows.map((row) => row.id)) };
+  return { condition: sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})` };
+}
+
+/** Does FTS5 answer `"term"*` from a prefix index of its own (prefix='2 3', migration 003), seeking rather than merging? */
+function indexedPrefix(term: string): boolean {
+  const letters = Array.from(term);
+  // Letters before U+2000 only: scripts whose letters FTS5's tokenizer surely counts as letters too.
+  return (letters.length === 2 || letters.length === 3) && letters.every((letter) => letter.codePointAt(0)! < 0x2000);
+}
+
+/** SQLite: does FTS5 match this story? Asked with the row's own rowid, which FTS5 seeks to. */
+function probe(match: string): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from stories_fts where stories_fts match ${match} and stories_fts.rowid = stories.seq)`;
 }
 
 /**
