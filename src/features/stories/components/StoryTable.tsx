@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { prefetchEditorScreen, prefetchEditorScreenWhenIdle } from '../../editor/load-editor-screen';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { StorySummary } from '../../../domain/api/stories';
 import { sectionLabel } from '../../../domain/story/sections';
@@ -6,6 +8,8 @@ import { dateTime, formatNumber, timeAgo } from '../../../lib/format';
 import styles from './StoryListPage.module.css';
 
 export function StoryTable({ stories, caption }: { stories: StorySummary[]; caption: string }) {
+  // A click on a story should not wait for the editor's code: fetch it once the list is shown.
+  useEffect(() => prefetchEditorScreenWhenIdle(), []);
   return (
     <table className={styles.table}>
       <caption className="visually-hidden">{caption}</caption>
@@ -27,7 +31,7 @@ export function StoryTable({ stories, caption }: { stories: StorySummary[]; capt
         {stories.map((story) => (
           <tr key={story.id}>
             <td>
-              <Link to={`/stories/${story.id}`} className={styles.headline}>
+              <Link to={`/stories/${story.id}`} className={styles.headline} onPointerEnter={prefetchEditorScreen} onFocus={prefetchEditorScreen}>
                 {story.headline || <span className={styles.untitled}>Untitled story</span>}
               </Link>
             </td>

@@ -1,0 +1,32 @@
+/**
+ * The editor screen's code (its own chunk, ~160 KB gzip), loaded once: by the router when a
+ * story opens, and ahead of that from the story list — when the browser is idle and when a
+ * story's link is pointed at or focused — so a click does not wait for the download and the
+ * compile. A failed load is forgotten, so the next attempt tries again.
+ */
+type EditorScreenModule = typeof import('./components/StoryEditorPage');
+
+let loading: Promise<EditorScreenModule> | null = null;
+
+export function loadEditorScreen(): Promise<EditorScreenModule> {
+  loading ??= import('./components/StoryEditorPage').catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+/** Starts loading the editor's code, ignoring failures (the router reports them when a story is opened). */
+export function prefetchEditorScreen(): void {
+  loadEditorScreen().catch(() => undefined);
+}
+
+/** Prefetches the editor's code once the browser is idle (at the latest after `timeoutMs`); returns the cancel. */
+export function prefetchEditorScreenWhenIdle(timeoutMs = 2000): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(() => prefetchEditorScreen(), { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const timer = window.setTimeout(prefetchEditorScreen, 200);
+  return () => window.clearTimeout(timer);
+}
