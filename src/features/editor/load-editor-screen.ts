@@ -2,19 +2,22 @@
  * The editor screen's code (its own chunk, ~160 KB gzip), loaded once: by the router when a
  * story opens, and ahead of that from the story list — when the browser is idle and when a
  * story's link is pointed at or focused — so a click does not wait for the download and the
- * compile. A failed load is forgotten, so the next attempt tries again.
+ * compile.
  */
-type EditorScreenModule = typeof import('./components/StoryEditorPage');
 
-let loading: Promise<EditorScreenModule> | null = null;
-
-export function loadEditorScreen(): Promise<EditorScreenModule> {
-  loading ??= import('./components/StoryEditorPage').catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
+/** Loads a module once and keeps it; a failed load is forgotten, so the next call tries again. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
 }
+
+export const loadEditorScreen = loadOnce(() => import('./components/StoryEditorPage'));
 
 /** Starts loading the editor's code, ignoring failures (the router reports them when a story is opened). */
 export function prefetchEditorScreen(): void {
