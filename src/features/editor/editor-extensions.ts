@@ -9,7 +9,6 @@ import { imageFilesIn } from '../photos/model/files';
 import { EditorFigure } from './figure/editor-figure';
 import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
 import { PasteCleanup } from './paste/paste-cleanup';
-import { TypingAfterInput } from './model/typing-after-input';
 
 interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
@@ -99,7 +98,6 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     Placeholder.configure({ placeholder: 'Write the story…' }),
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
     PasteCleanup,
-    TypingAfterInput,
     ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
 }
