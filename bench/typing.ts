@@ -8,10 +8,16 @@
  *  - bare TipTap (StarterKit only, no React) holding the same words, in the same run.
  * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
  *
+ * Also printed, as an additional figure beside the target's: each keystroke's Event Timing duration
+ * (key press to the next frame painted after it was handled), which counts work done after the
+ * key events but before that paint.
+ *
  * Run: `npm run bench:typing` (builds first). Record the figures in docs/benchmarks.md.
  * `BENCH_PROFILE=<dir>`: instead, write a trace with JavaScript samples of typing in each editor at
- * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`, for DevTools' Performance panel;
- * build with `npx vite build --minify false` first for function names).
+ * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`) and of opening that story from the
+ * list (`open-10k.trace.json`), for DevTools' Performance panel (build with
+ * `npx vite build --minify false` first for function names). `BENCH_APP_PORT`, `BENCH_BARE_PORT`:
+ * the servers' ports (3199, 3198).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,8 +32,8 @@ import { jpegBytes } from '../server/test/images';
 import { pseudoWords } from './words';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const APP_PORT = 3199;
-const BARE_PORT = 3198;
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3199);
+const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3198);
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 150);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -168,6 +174,8 @@ async function caretInTheMiddle(page: Page) {
  * goes (Chromium dispatches beforeinput and input inside keypress, so they count twice in the sum).
  */
 const byEventType: Record<string, { keystrokes: number; ms: Record<string, number> }> = {};
+/** Per sample set, each keystroke's Event Timing duration (ms): key press to the next paint after it was handled. */
+const keyToPaint: Record<string, number[]> = {};
 
 /** Types KEYSTROKES characters with a trace running; returns each keystroke's input-handling time in ms. */
 async function typeAndTrace(browser: Browser, page: Page, label: string): Promise<number[]> {
@@ -190,6 +198,23 @@ async function typeAndTrace(browser: Browser, page: Page, label: string): Promis
   }
   types.keystrokes += perKeystroke.length;
   if (perKeystroke.length < KEYSTROKES * 0.9) throw new Error(`saw ${perKeystroke.length} keystrokes in the trace, typed ${KEYSTROKES}`);
+  // An additional figure, not the target's: Chromium's Event Timing duration of each keystroke
+  // (the longest of its key events), from the key press to the next frame painted after it was
+  // handled — so work moved out of the events but done before that paint still counts.
+  const timings = trace.traceEvents
+    .filter((event) => event.name === 'EventTiming' && event.ph === 'b' && KEY_EVENTS.has(event.args?.data?.type ?? ''))
+    .sort((a, b) => a.ts - b.ts);
+  const toPaint = (keyToPaint[label] ??= []);
+  let current: number | null = null;
+  for (const event of timings) {
+    const data = event.args!.data as { type: string; duration?: number };
+    if (data.type === 'keydown') {
+      if (current !== null) toPaint.push(current);
+      current = 0;
+    }
+    if (current !== null) current = Math.max(current, data.duration ?? 0);
+  }
+  if (current !== null) toPaint.push(current);
   return perKeystroke;
 }
 
@@ -239,12 +264,16 @@ async function inTheApp(browser: Browser, storyId: string, label: string): Promi
 }
 
 /** From a click on the story in the list to a body that takes typing, measured in the page. */
-async function openTime(browser: Browser, headline: string): Promise<number> {
+async function openTime(browser: Browser, headline: string, traceFile?: string): Promise<number> {
   const page = await browser.newPage();
   await logIn(page);
   await page.goto(`${APP_URL}/stories`);
   const link = page.getByRole('link', { name: headline });
   await link.waitFor();
+  if (traceFile) {
+    await page.waitForTimeout(1000);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute', 'blink.user_timing', 'loading', 'netlog'] });
+  }
   await page.evaluate(() => ((window as unknown as { benchStart: number }).benchStart = performance.now()));
   await link.click();
   const handle = await page.waitForFunction(
@@ -256,6 +285,7 @@ async function openTime(browser: Browser, headline: string): Promise<number> {
     { polling: 'raf', timeout: 30_000 },
   );
   const ms = (await handle.jsonValue()) as number;
+  if (traceFile) fs.writeFileSync(traceFile, await browser.stopTracing());
   await page.close();
   return ms;
 }
@@ -282,7 +312,9 @@ async function main() {
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
       await inBareTipTap(browser, tenKDoc, 'bare-10k');
       await inTheApp(browser, tenK.id, 'app-10k');
-      console.log(`Traces of typing at 10,000 words written to ${PROFILE_DIR}`);
+      await openTime(browser, tenK.headline);
+      const opened = await openTime(browser, tenK.headline, path.join(PROFILE_DIR, 'open-10k.trace.json'));
+      console.log(`Traces of typing at 10,000 words and of opening that story (${opened.toFixed(1)} ms) written to ${PROFILE_DIR}`);
       return;
     }
     const samples: Record<string, number[]> = { 'bare 10k': [], 'app 10k': [], 'bare 36k': [], 'app 36k': [] };
@@ -304,6 +336,10 @@ async function main() {
     console.log('Mean per keystroke by event (ms; beforeinput and input run inside keypress)');
     for (const [name, { keystrokes, ms }] of Object.entries(byEventType)) {
       console.log(`${name.padEnd(14)} ${[...KEY_EVENTS].map((type) => `${type} ${((ms[type] ?? 0) / keystrokes).toFixed(2)}`).join(', ')}`);
+    }
+    console.log('Additional figure (not the target): key press to next paint, Event Timing duration per keystroke (ms)');
+    for (const [name, values] of Object.entries(keyToPaint)) {
+      if (values.length > 0) console.log(`${name.padEnd(14)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
     }
     for (const size of ['10k', '36k']) {
       const ratio = percentile(samples[`app ${size}`]!, 95) / percentile(samples[`bare ${size}`]!, 95);

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { loadEditorScreen } from '../features/editor/load-editor-screen';
 import { AppLayout } from './AppLayout';
 import { HomeRedirect } from './routes/HomeRedirect';
 import { NotFound } from './routes/NotFound';
@@ -7,7 +8,8 @@ import { RouteError } from './routes/RouteError';
 
 /**
  * Every screen is its own chunk, loaded when first visited: the login page and the story list
- * never download the editor.
+ * never download the editor before they are shown (the story list prefetches it once idle, see
+ * features/editor/load-editor-screen).
  */
 export const router = createBrowserRouter([
   {
@@ -27,7 +29,7 @@ export const router = createBrowserRouter([
           { path: 'stories/new', lazy: async () => ({ Component: (await import('../features/stories/components/NewStoryPage')).NewStoryPage }) },
           { path: 'stories/import', lazy: async () => ({ Component: (await import('../features/import/components/ImportPage')).ImportPage }) },
           { path: 'desk', lazy: async () => ({ Component: (await import('../features/desk/components/DeskPage')).DeskPage }) },
-          { path: 'stories/:id', lazy: async () => ({ Component: (await import('../features/editor/components/StoryEditorPage')).StoryEditorPage }) },
+          { path: 'stories/:id', lazy: async () => ({ Component: (await loadEditorScreen()).StoryEditorPage }) },
           { path: 'photos', lazy: async () => ({ Component: (await import('../features/photos/components/PhotoLibraryPage')).PhotoLibraryPage }) },
           { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/AccountsPage')).AccountsPage }) },
           { path: '*', Component: NotFound },

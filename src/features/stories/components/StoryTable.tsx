@@ -1,4 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, type MouseEvent } from 'react';
 import { Link } from 'react-router';
+import { prefetchEditorScreen, prefetchEditorScreenWhenIdle } from '../../editor/load-editor-screen';
+import { storyQueryOptions } from '../api/get-story';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import type { StorySummary } from '../../../domain/api/stories';
 import { sectionLabel } from '../../../domain/story/sections';
@@ -6,6 +10,15 @@ import { dateTime, formatNumber, timeAgo } from '../../../lib/format';
 import styles from './StoryListPage.module.css';
 
 export function StoryTable({ stories, caption }: { stories: StorySummary[]; caption: string }) {
+  // A click on a story should not wait for the editor's code: fetch it once the list is shown.
+  useEffect(() => prefetchEditorScreenWhenIdle(), []);
+  // The editor asks the server for the story afresh when it opens (never a cached copy); asked
+  // here at the click, the request runs while the screen renders, and the editor's joins it.
+  const queryClient = useQueryClient();
+  const askForStory = (event: MouseEvent, id: string) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    queryClient.fetchQuery({ ...storyQueryOptions(id), staleTime: 0 }).catch(() => undefined);
+  };
   return (
     <table className={styles.table}>
       <caption className="visually-hidden">{caption}</caption>
@@ -27,7 +40,13 @@ export function StoryTable({ stories, caption }: { stories: StorySummary[]; capt
         {stories.map((story) => (
           <tr key={story.id}>
             <td>
-              <Link to={`/stories/${story.id}`} className={styles.headline}>
+              <Link
+                to={`/stories/${story.id}`}
+                className={styles.headline}
+                onPointerEnter={prefetchEditorScreen}
+                onFocus={prefetchEditorScreen}
+                onClick={(event) => askForStory(event, story.id)}
+              >
                 {story.headline || <span className={styles.untitled}>Untitled story</span>}
               </Link>
             </td>
