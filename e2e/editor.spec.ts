@@ -139,6 +139,30 @@ test('while the server cannot be reached the status says so, and the words are s
   expect(saved.body.content?.[0].content?.[0].text).toBe('Crews worked through the night. Power was back by dawn.');
 });
 
+test('the first character typed into a block just made lands at its start: after Enter and after Subheading', async ({ page }) => {
+  // Blocks out of view skip layout (content-visibility); a block made under the caret once took
+  // its first character at its end or in the next block, in about half the runs.
+  await logInAs(page, 'reporter');
+  await page.getByRole('link', { name: 'New story' }).click();
+  await expect(page).toHaveURL(/\/stories\/[0-9a-f-]{36}$/);
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await body.click();
+  const expected: Array<[string, string]> = [];
+  for (let round = 1; round <= 4; round++) {
+    await page.keyboard.type(`"Round ${round}" opens this paragraph.`);
+    expected.push(['P', `"Round ${round}" opens this paragraph.`]);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Subheading', exact: true }).click();
+    await page.keyboard.type(`Repairs, part ${round}`);
+    expected.push(['H2', `Repairs, part ${round}`]);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.type('The end.');
+  expected.push(['P', 'The end.']);
+  const blocks = await body.evaluate((element) => [...element.children].map((child) => [child.tagName, child.textContent]));
+  expect(blocks).toEqual(expected);
+});
+
 test('the toolbar works from the keyboard alone', async ({ page }) => {
   await logInAs(page, 'editor');
   await page.getByRole('link', { name: 'New story' }).click();

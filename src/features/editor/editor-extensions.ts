@@ -9,6 +9,7 @@ import { imageFilesIn } from '../photos/model/files';
 import { EditorFigure } from './figure/editor-figure';
 import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
 import { PasteCleanup } from './paste/paste-cleanup';
+import { SelectionBlocksShown } from './selection-blocks-shown';
 
 interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
@@ -98,6 +99,7 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     Placeholder.configure({ placeholder: 'Write the story…' }),
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
     PasteCleanup,
+    SelectionBlocksShown,
     ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
 }
