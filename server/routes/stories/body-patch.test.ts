@@ -108,6 +108,16 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
     expect(texts(whole.json() as Story)).toContain('b: b once more');
   });
 
+  it('keeps the blocks and their order when a patch leaves the order out (blocks edited in place)', async () => {
+    const story = await newStory();
+    const saved = await save(reporter, story.id, 1, { bodyPatch: { blocks: [paragraph('c', 'c in place'), paragraph('a', 'a in place')] } }, { prefer: 'return=minimal' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(texts(await current(story.id))).toEqual(['a: a in place', 'b: b as written', 'c: c in place']);
+    // Merged like any other patch when made on an older revision.
+    expect((await save(editor, story.id, 1, { bodyPatch: { blocks: [paragraph('b', 'b by the desk')] } })).statusCode).toBe(200);
+    expect(texts(await current(story.id))).toEqual(['a: a in place', 'b: b by the desk', 'c: c in place']);
+  });
+
   it('refuses a patch it cannot place with 412 and stores nothing', async () => {
     const story = await newStory();
     expect((await save(reporter, story.id, 1, { bodyPatch: { order: ['a', 'b', 'c'], blocks: [paragraph('a', 'a once')] } })).statusCode).toBe(200);
@@ -116,6 +126,7 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
       ['a block the revision lacks', { bodyPatch: { order: ['a', 'zz'], blocks: [] } }, 2],
       ['a block named twice', { bodyPatch: { order: ['a', 'a', 'b'], blocks: [] } }, 2],
       ['a block sent but not placed', { bodyPatch: { order: ['a', 'b'], blocks: [paragraph('q', 'stray')] } }, 2],
+      ['a new block without an order to place it', { bodyPatch: { blocks: [paragraph('a', 'a twice'), paragraph('q', 'new')] } }, 2],
     ];
     for (const [what, changes, base] of cases) {
       const refused = await save(reporter, story.id, base, changes);

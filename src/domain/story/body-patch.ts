@@ -9,8 +9,12 @@ import { blockIds, sameJSON } from './merge';
  * merge works by).
  */
 export interface BodyPatch {
-  /** Every top-level block's id, in order: the body after the change. */
-  order: string[];
+  /**
+   * Every top-level block's id, in order: the body after the change. Left out when the blocks
+   * and their order are the base's (the usual save while typing: a few blocks edited in place),
+   * so a save of a 1,000-block story does not carry 1,000 ids.
+   */
+  order?: string[];
   /** The blocks that are new or changed since the base revision, whole, with their ids. */
   blocks: JSONContent[];
 }
@@ -30,7 +34,8 @@ export function diffBody(base: DocumentJSON, next: DocumentJSON): BodyPatch | nu
     const was = baseBlocks.get(order[index]!);
     return was === undefined || (was !== block && !sameJSON(was, block));
   });
-  return { order, blocks };
+  const sameOrder = order.length === baseIds.length && order.every((id, index) => id === baseIds[index]);
+  return sameOrder ? { blocks } : { order, blocks };
 }
 
 export type PatchResult = { ok: true; doc: DocumentJSON } | { ok: false; message: string };
@@ -54,7 +59,7 @@ export function applyBodyPatch(base: DocumentJSON, patch: BodyPatch): PatchResul
   }
   const placed = new Set<string>();
   const content: JSONContent[] = [];
-  for (const id of patch.order) {
+  for (const id of patch.order ?? baseIds) {
     const block = byId.get(id);
     if (!block) return { ok: false, message: `the body patch names block "${id}", which is neither sent nor in the revision it was made on` };
     if (placed.has(id)) return { ok: false, message: `the body patch names block "${id}" twice` };
@@ -62,6 +67,13 @@ export function applyBodyPatch(base: DocumentJSON, patch: BodyPatch): PatchResul
     content.push(block);
   }
   const unplaced = [...sent].find((id) => !placed.has(id));
-  if (unplaced !== undefined) return { ok: false, message: `the body patch sends block "${unplaced}" but does not place it in the order` };
+  if (unplaced !== undefined) {
+    return {
+      ok: false,
+      message: patch.order
+        ? `the body patch sends block "${unplaced}" but does not place it in the order`
+        : `the body patch sends block "${unplaced}", which the revision it was made on does not have, without an order to place it`,
+    };
+  }
   return { ok: true, doc: { type: 'doc', content } };
 }

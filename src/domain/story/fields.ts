@@ -80,10 +80,11 @@ const blockIdSchema = z.string({ error: 'Block ids must be text' }).min(1, { err
 export const bodyPatchSchema = z
   .object(
     {
-      order: z.array(blockIdSchema).min(1, { error: 'A body needs at least one block' }).max(DOCUMENT_LIMITS.maxNodes),
+      // Left out: the base revision's blocks in its order (blocks edited in place).
+      order: z.array(blockIdSchema).min(1, { error: 'A body needs at least one block' }).max(DOCUMENT_LIMITS.maxNodes).optional(),
       blocks: z.array(z.unknown()).max(DOCUMENT_LIMITS.maxNodes),
     },
-    { error: 'bodyPatch must be an object with order (block ids) and blocks (the changed blocks)' },
+    { error: 'bodyPatch must be an object with blocks (the changed blocks) and, unless the blocks keep their order, order (every block id)' },
   )
   .strict()
   .transform((patch, ctx): BodyPatch => {
@@ -92,9 +93,10 @@ export const bodyPatchSchema = z
       ctx.addIssue({ code: 'custom', path: ['blocks', withoutId], message: 'every block in a body patch needs its id (attrs.id)' });
       return z.NEVER;
     }
-    if (patch.blocks.length === 0) return { order: patch.order, blocks: [] };
+    const order = patch.order ? { order: patch.order } : {};
+    if (patch.blocks.length === 0) return { ...order, blocks: [] };
     const result = validateDocument({ type: 'doc', content: patch.blocks });
-    if (result.ok) return { order: patch.order, blocks: result.doc.content! };
+    if (result.ok) return { ...order, blocks: result.doc.content! };
     for (const problem of result.problems) {
       ctx.addIssue({ code: 'custom', message: `${problem.path.replace(/^content/, 'blocks') || 'blocks'}: ${problem.message}` });
     }

@@ -23,7 +23,13 @@ describe('bodyJSON', () => {
     expect(after.content![2]).toBe(before.content![2]);
     expect(after.content![1]).not.toBe(before.content![1]);
     expect(after.content![1]).toEqual(paragraph('b', 'Second one.'));
-    expect(diffBody(before, after)).toEqual({ order: ['a', 'b', 'c'], blocks: [paragraph('b', 'Second one.')] });
+    // Blocks in their places: no order sent.
+    expect(diffBody(before, after)).toEqual({ blocks: [paragraph('b', 'Second one.')] });
+    // A block added or moved: the order goes too.
+    const added = { ...after, content: [...after.content!, paragraph('d', 'Fourth.')] };
+    expect(diffBody(before, added)).toEqual({ order: ['a', 'b', 'c', 'd'], blocks: [paragraph('b', 'Second one.'), paragraph('d', 'Fourth.')] });
+    const moved = { ...before, content: [before.content![2]!, before.content![0]!, before.content![1]!] };
+    expect(diffBody(before, moved)).toEqual({ order: ['c', 'a', 'b'], blocks: [] });
   });
 
   it('hands out JSON no reader can change under the others', () => {
