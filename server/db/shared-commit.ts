@@ -156,6 +156,7 @@ function commitGroups(root: Kysely<Database>) {
  * in a group whose log is not flushed yet. Inside a caller's transaction its commit does this.
  */
 export async function committedToDisk(db: Db): Promise<void> {
-  if (db.isTransaction) return;
+  // PostgreSQL, or SQLite without a log to flush: every commit waited for the disk itself.
+  if (db.isTransaction || !writeAheadLog(db as Kysely<Database>)) return;
   await commitGroups(db as Kysely<Database>).flushedInTurn();
 }

@@ -293,7 +293,7 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
 
 /** Up to this many matching stories, a search fetches them by key; beyond, it filters the list as it walks it. */
 const FEW_MATCHES = 1000;
-/** SQLite: words in at least this share of the newest stories are tested story by story along the list… */
+/** Words in at least this share of the stories are common: walked along the list rather than fetched as a set (SQLite: of the newest stories)… */
 const DENSE_SHARE = 0.2;
 /** …the share measured on the newest this many stories with every word whole. */
 const NEWEST = 200;
@@ -424,7 +424,7 @@ async function surelyCommon(db: Db, tsquery: string): Promise<boolean> {
   const estimate = plan[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
   const total = table[0]?.total ?? -1;
   // A table never analyzed (reltuples -1) has no statistics to go by: ask the index instead.
-  return total > 0 && estimate > FEW_MATCHES && estimate >= 0.2 * total;
+  return total > 0 && estimate > FEW_MATCHES && estimate >= DENSE_SHARE * total;
 }
 
 /** `column IN (keys)`, or nothing at all for no keys. */
