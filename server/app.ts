@@ -13,7 +13,7 @@ import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
 import { registerJsonParser } from './http/json-body';
 import type { RouteContext } from './http/types';
-import { searchBacklog } from './services/search-backlog';
+import { searchBacklog, stopSearchBacklog } from './services/search-backlog';
 import { healthRoutes } from './routes/health/routes';
 import { importRoutes } from './routes/import/routes';
 import { mediaRoutes } from './routes/media/routes';
@@ -129,6 +129,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await registerSpa(app, config.staticDir);
   // Saves answered before a crash or a stop may have left their stories' search text behind.
   searchBacklog(database.db, database.dialect).soon();
+  app.addHook('onClose', () => stopSearchBacklog(database.db));
   return app;
 }
 

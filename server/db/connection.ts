@@ -4,6 +4,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { cacheStatements } from './sqlite-statement-cache';
+import { checkpointOnAThreadOfItsOwn } from './wal-checkpoints';
+import { nameWrites } from './postgres-named-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,18 +47,21 @@ function openSqlite(file: string): DatabaseHandle {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // SQLite follows a symbolic link to the database and keeps the log beside the file it points to.
   const wal = new WalFile(`${fs.realpathSync(file)}-wal`);
   if (journal === 'wal') walFiles.set(db, wal);
+  const stopCheckpoints = journal === 'wal' ? checkpointOnAThreadOfItsOwn(database, file) : async () => {};
   return {
     db,
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
-    close: async () => {
+    close: once(async () => {
+      await stopCheckpoints();
       await db.destroy();
       await wal.close();
-    },
+    }),
   };
 }
 
@@ -154,14 +160,21 @@ function openPostgres(connectionString: string, schema?: string): DatabaseHandle
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  nameWrites(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   return {
     db,
     dialect: 'postgres',
     describe: `PostgreSQL ${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
-    close: () => db.destroy(),
+    close: once(() => db.destroy()),
   };
+}
+
+/** Closing twice (an app's shutdown and its test's clean-up, say) closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }
 
 /** Liveness of the database for /api/health. */

@@ -111,3 +111,37 @@ describe.each(testDialects())('the search index following saves, on %s', (dialec
     expect(await found('nightliner')).toEqual([story.id]);
   });
 });
+
+describe.each(testDialects())('the search index when the app stops, on %s', (dialect) => {
+  it('finishes or leaves marked the stories it was indexing, never setting one aside', async () => {
+    const t = await startTestApp(dialect);
+    const store = { db: t.database.db, dialect: t.database.dialect };
+    // Long bodies, so that indexing them takes a while (tens of milliseconds each).
+    const long = (n: number) => body(Array.from({ length: 30_000 }, (_, i) => `closing${n}x${i.toString(36)}`).join(' '));
+    const stories = [];
+    for (let n = 0; n < 30; n++) stories.push(await createStory(store, t.accounts.reporter, { headline: `Closing ${n}`, body: body('before closing') as never }));
+    for (const [n, story] of stories.entries()) {
+      await saveStory(store, t.accounts.reporter, story.id, { baseRevision: 1, editorId: null, changes: { body: long(n) as never } });
+    }
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Another process's view of the database, to see the run under way and what it left.
+    const reopened = t.reopen();
+    const marks = () => reopened.db.selectFrom('stories').select('search_stale').where('headline', 'like', 'Closing %').execute();
+    try {
+      void searchBacklog(t.database.db, t.database.dialect).catchUp().catch(() => undefined);
+      // The app and its database close while the run is under way: some stories indexed, not all.
+      await expect.poll(async () => (await marks()).filter((row) => row.search_stale === 0).length, { timeout: 10_000, interval: 5 }).toBeGreaterThan(0);
+      await t.app.close();
+      await t.database.close();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(errors).not.toHaveBeenCalled();
+      const left = await marks();
+      expect(left).toHaveLength(30);
+      expect(left.filter((row) => row.search_stale === 2)).toEqual([]);
+    } finally {
+      errors.mockRestore();
+      await reopened.close();
+      await t.close();
+    }
+  });
+});

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import { documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
-import type { Dialect } from '../db/connection';
 import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
 import { inTransaction } from '../db/transaction';
+import { pingDatabase, type Dialect } from '../db/connection';
 
 /**
  * The full-text index follows saves instead of being rebuilt inside each one. Re-indexing a long
@@ -41,6 +41,8 @@ class SearchBacklog {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
+  /** Set when the app closes: the marks left stay for the next start. */
+  private stopped = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -49,7 +51,7 @@ class SearchBacklog {
 
   /** A save marked a story: index it soon. */
   soon(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // A closed database (the app shutting down) leaves the marks for the next start.
@@ -80,6 +82,14 @@ class SearchBacklog {
     clearTimeout(timeout);
   }
 
+  /** Before the database closes: no new run starts, and the one under way finishes first. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([this.running, this.next]);
+  }
+
   private start(): Promise<void> {
     this.next = null;
     this.running = this.indexMarked().finally(() => {
@@ -91,6 +101,7 @@ class SearchBacklog {
   private async indexMarked() {
     // Until nothing is marked: a row saved again while it was indexed is read again.
     for (;;) {
+      if (this.stopped) return;
       const rows = await staleSearchRows(this.db, BATCH);
       if (rows.length === 0) return;
       if (this.dialect === 'sqlite') {
@@ -114,10 +125,22 @@ class SearchBacklog {
     try {
       await writeSearchText(this.db, row.id, row.revision, columnsOf(row));
     } catch (error) {
+      // The database gone (the app stopping, the connection lost) is not the story's fault: it
+      // stays marked, and is indexed once the database answers again.
+      if (this.stopped || !(await answers(this.db))) throw error;
       // A story that cannot be indexed must not stop the others, nor every search after it.
       console.error(`search index: story ${row.id} could not be indexed; it is set aside`, error);
       await setAsideFromSearch(this.db, row.id, row.revision);
     }
+  }
+}
+
+async function answers(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await pingDatabase(db);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -132,4 +155,11 @@ export function searchBacklog(db: Kysely<Database>, dialect: Dialect): SearchBac
   let backlog = backlogs.get(db);
   if (!backlog) backlogs.set(db, (backlog = new SearchBacklog(db, dialect)));
   return backlog;
+}
+
+/** When the app closes, before its database does: the backlog's run under way ends first, and an app started again on the database gets a new one. */
+export async function stopSearchBacklog(db: Kysely<Database>): Promise<void> {
+  const backlog = backlogs.get(db);
+  backlogs.delete(db);
+  await backlog?.stop();
 }
