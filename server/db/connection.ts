@@ -6,7 +6,6 @@ import pg from 'pg';
 import type { Database } from './schema';
 import { cacheStatements } from './sqlite-statement-cache';
 import { checkpointOnAThreadOfItsOwn } from './wal-checkpoints';
-import { nameWrites } from './postgres-named-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -50,9 +49,10 @@ function openSqlite(file: string): DatabaseHandle {
   cacheStatements(database);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   // SQLite follows a symbolic link to the database and keeps the log beside the file it points to.
-  const wal = new WalFile(`${fs.realpathSync(file)}-wal`);
+  const realFile = fs.realpathSync(file);
+  const wal = new WalFile(`${realFile}-wal`);
   if (journal === 'wal') walFiles.set(db, wal);
-  const stopCheckpoints = journal === 'wal' ? checkpointOnAThreadOfItsOwn(database, file) : async () => {};
+  const stopCheckpoints = journal === 'wal' ? checkpointOnAThreadOfItsOwn(realFile) : async () => {};
   return {
     db,
     dialect: 'sqlite',
@@ -160,7 +160,12 @@ function openPostgres(connectionString: string, schema?: string): DatabaseHandle
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  nameWrites(pool);
+  // A connection that breaks (PostgreSQL restarted, a backend terminated, the network gone)
+  // emits 'error'; unheard, that would end the process. The pool drops a broken idle connection
+  // itself, and a query on a broken one fails and its caller hears of it: here it is only logged.
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`)));
+  // The pool passes on an idle connection's error too: already logged by the listener above.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   return {

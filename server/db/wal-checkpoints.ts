@@ -1,62 +1,87 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type SQLite from 'better-sqlite3';
 
-/** How often the checkpointer copies what the log holds into the database file. */
+/** How often the checkpointer looks at the log. */
 const INTERVAL_MS = 200;
 /**
- * The main connection's own checkpoint, as a backstop: only if the thread below falls this far
- * behind (or could not start) does a commit on the main thread copy the log (pages of 16 KB: 64 MB).
+ * Frames in the log not yet copied into the database file before the checkpointer copies them
+ * (4 MB in 16 KB pages). Not fewer: a checkpoint that copies everything lets the next commit start
+ * the log again from its beginning, which syncs the log's header on the main thread.
  */
-const BACKSTOP_PAGES = 4096;
+const MIN_FRAMES = 256;
 
 // Plain JavaScript run in a worker thread with its own connection to the database.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const os = require('node:os');
 const SQLite = require(workerData.driver);
 const database = new SQLite(workerData.file);
-// PASSIVE: copies what no reader still needs, never waits for or blocks a writer or a reader.
-const timer = setInterval(() => {
+// The wal-index (the -shm file SQLite maps into memory, in the machine's byte order) says how many
+// frames the log holds (mxFrame, offset 16) and how many are already copied (nBackfill, offset 96).
+// See "WAL-Index Format" in sqlite.org/walformat.html. A read that does not look right counts as
+// "copy now": the checkpoint itself is always safe.
+const header = Buffer.alloc(100);
+const read = os.endianness() === 'LE' ? (offset) => header.readUInt32LE(offset) : (offset) => header.readUInt32BE(offset);
+let index = null;
+function framesToCopy() {
   try {
+    index ??= fs.openSync(workerData.file + '-shm', 'r');
+    if (fs.readSync(index, header, 0, 100, 0) < 100 || read(0) !== 3007000) return Infinity;
+    const frames = read(16);
+    const copied = read(96);
+    return copied <= frames ? frames - copied : frames;
+  } catch {
+    return Infinity;
+  }
+}
+let reported = false;
+const timer = setInterval(() => {
+  if (framesToCopy() < workerData.minFrames) return;
+  try {
+    // PASSIVE: copies what no reader still needs, never waits for or blocks a writer or a reader.
     database.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
-    clearInterval(timer);
-    parentPort.postMessage({ error: String(error) });
+    // Tried again at the next turn; the main connection's own checkpoints go on meanwhile.
+    if (!reported) parentPort.postMessage({ error: String(error) });
+    reported = true;
   }
 }, workerData.interval);
 parentPort.on('message', () => {
   clearInterval(timer);
+  if (index !== null) fs.closeSync(index);
   database.close();
   parentPort.close();
 });
 `;
 
 /**
- * Checkpoints SQLite's write-ahead log on a thread of its own. By default the commit that takes
- * the log past 1,000 pages copies it into the database file and syncs that file, on the main
- * thread, where no request is served meanwhile: under a load of saves those commits held it for
- * 10–50 ms (the longest commits in `bench/sqlite-commit-times.mjs`). Here a second connection,
- * in a worker thread, copies the log every 200 ms, and the main connection checkpoints only as a
- * backstop. Durability is unchanged: a commit is durable once the log is on disk (see WalFile in
- * connection.ts); the checkpoint only moves committed pages into the database file.
+ * Checkpoints SQLite's write-ahead log on a thread of its own. SQLite's own checkpoint runs in the
+ * commit that takes the log past 1,000 pages: it copies the log into the database file and syncs
+ * that file on the main thread, where no request is served meanwhile. Under a load of saves those
+ * commits held it for 10–50 ms (the longest commits in `bench/sqlite-commit-times.mjs`). Here a
+ * second connection, in a worker thread, copies the log whenever 256 frames wait; the main
+ * connection keeps SQLite's checkpoint, which then finds little left to copy. (Under a steady
+ * stream of saves the thread never catches up with the last frames, and only a checkpoint between
+ * two commits lets the log start again from its beginning; the main connection's does that.)
+ * Durability is unchanged: a commit is durable once the log is on disk (see WalFile in
+ * connection.ts); a checkpoint only moves committed pages into the database file.
  *
- * Returns a function that stops the thread (before the main connection closes, so that the
- * last connection to close, the main one, checkpoints what is left and removes the log).
+ * `file` is the database file's real path. Returns a function that stops the thread; call it
+ * before the main connection closes, so that the last connection to close, the main one,
+ * checkpoints what is left and removes the log.
  */
-export function checkpointOnAThreadOfItsOwn(database: SQLite.Database, file: string): () => Promise<void> {
+export function checkpointOnAThreadOfItsOwn(file: string): () => Promise<void> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, interval: INTERVAL_MS } });
-  // The thread must not keep a process alive that is otherwise done (scripts, tests).
-  worker.unref();
-  database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  // Plain CommonJS whatever the process was started with (a loader, --input-type=module).
+  const worker = new Worker(CHECKPOINTER, { eval: true, execArgv: [], workerData: { driver, file, interval: INTERVAL_MS, minFrames: MIN_FRAMES } });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // Without the thread, the main connection checkpoints as SQLite does by default.
-  const fallBack = (error: unknown) => {
-    console.warn(`SQLite checkpoints are back on the main thread: ${String(error)}`);
-    if (database.open) database.pragma('wal_autocheckpoint = 1000');
-  };
-  worker.on('message', (message: { error: string }) => fallBack(message.error));
-  worker.on('error', fallBack);
+  const report = (error: unknown) => console.warn(`SQLite checkpoints on their own thread failed (the main connection's go on): ${String(error)}`);
+  worker.on('message', (message: { error: string }) => report(message.error));
+  worker.on('error', report);
+  // After the listeners (adding a 'message' listener refs the worker again): the thread must not
+  // keep alive a process that is otherwise done, such as a script that never closes the database.
+  worker.unref();
   return async () => {
     worker.ref();
     worker.postMessage('close');

@@ -4,7 +4,8 @@ import { documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
 import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
 import { inTransaction } from '../db/transaction';
-import { pingDatabase, type Dialect } from '../db/connection';
+import type { Dialect } from '../db/connection';
+import { isPassingDatabaseError } from '../db/errors';
 
 /**
  * The full-text index follows saves instead of being rebuilt inside each one. Re-indexing a long
@@ -125,22 +126,13 @@ class SearchBacklog {
     try {
       await writeSearchText(this.db, row.id, row.revision, columnsOf(row));
     } catch (error) {
-      // The database gone (the app stopping, the connection lost) is not the story's fault: it
-      // stays marked, and is indexed once the database answers again.
-      if (this.stopped || !(await answers(this.db))) throw error;
+      // The database gone or busy (the app stopping, a connection lost, a lock, a timeout) is not
+      // the story's fault: it stays marked, and a later run indexes it.
+      if (this.stopped || isPassingDatabaseError(error)) throw error;
       // A story that cannot be indexed must not stop the others, nor every search after it.
       console.error(`search index: story ${row.id} could not be indexed; it is set aside`, error);
       await setAsideFromSearch(this.db, row.id, row.revision);
     }
-  }
-}
-
-async function answers(db: Kysely<Database>): Promise<boolean> {
-  try {
-    await pingDatabase(db);
-    return true;
-  } catch {
-    return false;
   }
 }
 
