@@ -5,7 +5,11 @@
  * durations in Chromium's trace (the method of Gutenberg's performance suite), in
  *  - the full app's editor (toolbar, word count, autosave and its journal, presence) on a 10,000-word story with 30 figures
  *    and 10 read-also blocks, and on a 36,000-word story;
- *  - bare TipTap (StarterKit only, no React) holding the same words, in the same run.
+ *  - bare TipTap (StarterKit only, no React) holding the same words, in the same run;
+ *  - TipTap in React (StarterKit only, through `@tiptap/react`'s `useEditor` and `EditorContent`
+ *    with their defaults, in a React root of its own: bench/react-tiptap) holding the same words,
+ *    in the same run: a second baseline that differs from bare TipTap only in the React root around
+ *    the editor, whose `input` listener makes ProseMirror's transaction run inside that event.
  * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
  *
  * Also printed, as an additional figure beside the target's: each keystroke's Event Timing duration
@@ -14,17 +18,18 @@
  *
  * Run: `npm run bench:typing` (builds first). Record the figures in docs/benchmarks.md.
  * `BENCH_PROFILE=<dir>`: instead, write a trace with JavaScript samples of typing in each editor at
- * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`) and of opening that story from the
- * list (`open-10k.trace.json`), for DevTools' Performance panel (build with
- * `npx vite build --minify false` first for function names). `BENCH_APP_PORT`, `BENCH_BARE_PORT`:
- * the servers' ports (3199, 3198).
+ * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`, `tiptap-react-10k.trace.json`) and
+ * of opening that story from the list (`open-10k.trace.json`), for DevTools' Performance panel
+ * (build with `npx vite build --minify false` first for function names). `BENCH_APP_PORT`,
+ * `BENCH_BARE_PORT`, `BENCH_REACT_PORT`: the servers' ports (3199, 3198, 3197).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, request, type Browser, type Page } from '@playwright/test';
-import { build, preview } from 'vite';
+import react from '@vitejs/plugin-react';
+import { build, preview, type PluginOption } from 'vite';
 import type { JSONContent as NodeJSON } from '@tiptap/core';
 import type { DocumentJSON } from '../src/domain/document/types';
 import { TEST_ACCOUNTS } from '../e2e/support/accounts';
@@ -34,6 +39,7 @@ import { pseudoWords } from './words';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3199);
 const BARE_PORT = Number(process.env.BENCH_BARE_PORT ?? 3198);
+const REACT_PORT = Number(process.env.BENCH_REACT_PORT ?? 3197);
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 150);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -106,11 +112,12 @@ async function startApp(): Promise<() => void> {
   throw new Error('the app server did not start');
 }
 
-async function startBareTipTap(): Promise<() => Promise<void>> {
-  const root = path.join(ROOT, 'bench', 'bare-tiptap');
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bare-tiptap-'));
-  await build({ configFile: false, root, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: !PROFILE_DIR } });
-  const server = await preview({ configFile: false, root, logLevel: 'warn', build: { outDir }, preview: { port: BARE_PORT, host: '127.0.0.1', strictPort: true } });
+/** Builds and serves a baseline page of bench/ (`bare-tiptap`, `react-tiptap`) on `port`. */
+async function startBaseline(name: string, port: number, plugins: PluginOption[] = []): Promise<() => Promise<void>> {
+  const root = path.join(ROOT, 'bench', name);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  await build({ configFile: false, root, logLevel: 'warn', plugins, build: { outDir, emptyOutDir: true, minify: !PROFILE_DIR, chunkSizeWarningLimit: 2000 } });
+  const server = await preview({ configFile: false, root, logLevel: 'warn', build: { outDir }, preview: { port, host: '127.0.0.1', strictPort: true } });
   return async () => {
     await server.close();
     fs.rmSync(outDir, { recursive: true, force: true });
@@ -231,9 +238,10 @@ async function typeAndProfile(browser: Browser, page: Page, file: string): Promi
 const measure = (browser: Browser, page: Page, label: string) =>
   PROFILE_DIR ? typeAndProfile(browser, page, path.join(PROFILE_DIR, `${label}.trace.json`)) : typeAndTrace(browser, page, label);
 
-async function inBareTipTap(browser: Browser, doc: DocumentJSON, label: string): Promise<number[]> {
+/** Types into a baseline page (bare TipTap on BARE_PORT, TipTap in React on REACT_PORT) holding `doc`. */
+async function inBaseline(browser: Browser, port: number, doc: DocumentJSON, label: string): Promise<number[]> {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${BARE_PORT}/`);
+  await page.goto(`http://127.0.0.1:${port}/`);
   await page.evaluate((content) => window.startEditor(content), doc as never);
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
   const samples = await measure(browser, page, label);
@@ -299,7 +307,8 @@ const fmt = (ms: number) => ms.toFixed(2).padStart(7);
 
 async function main() {
   const stopApp = await startApp();
-  const stopBare = await startBareTipTap();
+  const stopBare = await startBaseline('bare-tiptap', BARE_PORT);
+  const stopReact = await startBaseline('react-tiptap', REACT_PORT, [react()]);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -310,46 +319,58 @@ async function main() {
     const thirtySixKDoc = forStarterKit(longStory(36_000, {}));
     if (PROFILE_DIR) {
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
-      await inBareTipTap(browser, tenKDoc, 'bare-10k');
+      await inBaseline(browser, BARE_PORT, tenKDoc, 'bare-10k');
+      await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react-10k');
       await inTheApp(browser, tenK.id, 'app-10k');
       await openTime(browser, tenK.headline);
       const opened = await openTime(browser, tenK.headline, path.join(PROFILE_DIR, 'open-10k.trace.json'));
       console.log(`Traces of typing at 10,000 words and of opening that story (${opened.toFixed(1)} ms) written to ${PROFILE_DIR}`);
       return;
     }
-    const samples: Record<string, number[]> = { 'bare 10k': [], 'app 10k': [], 'bare 36k': [], 'app 36k': [] };
-    // Interleaved rounds, so drift on a noisy machine falls on both sides alike.
+    const samples: Record<string, number[]> = { 'bare 10k': [], 'tiptap-react 10k': [], 'app 10k': [], 'bare 36k': [], 'tiptap-react 36k': [], 'app 36k': [] };
+    // Interleaved rounds, so drift on a noisy machine falls on all sides alike.
     for (let round = 0; round < ROUNDS; round++) {
-      samples['bare 10k']!.push(...(await inBareTipTap(browser, tenKDoc, 'bare 10k')));
+      samples['bare 10k']!.push(...(await inBaseline(browser, BARE_PORT, tenKDoc, 'bare 10k')));
+      samples['tiptap-react 10k']!.push(...(await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react 10k')));
       samples['app 10k']!.push(...(await inTheApp(browser, tenK.id, 'app 10k')));
-      samples['bare 36k']!.push(...(await inBareTipTap(browser, thirtySixKDoc, 'bare 36k')));
+      samples['bare 36k']!.push(...(await inBaseline(browser, BARE_PORT, thirtySixKDoc, 'bare 36k')));
+      samples['tiptap-react 36k']!.push(...(await inBaseline(browser, REACT_PORT, thirtySixKDoc, 'tiptap-react 36k')));
       samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id, 'app 36k')));
     }
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) opens.push(await openTime(browser, tenK.headline));
 
     console.log(`Per-keystroke input handling (ms), ${KEYSTROKES} keystrokes x ${ROUNDS} rounds each, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-    console.log('                 median     p95     max');
+    console.log('(tiptap-react: TipTap with StarterKit through @tiptap/react, useEditor + EditorContent with their defaults, in a React root of its own)');
+    console.log('                   median     p95     max');
     for (const [name, values] of Object.entries(samples)) {
-      console.log(`${name.padEnd(14)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
+      console.log(`${name.padEnd(16)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
     }
     console.log('Mean per keystroke by event (ms; beforeinput and input run inside keypress)');
     for (const [name, { keystrokes, ms }] of Object.entries(byEventType)) {
-      console.log(`${name.padEnd(14)} ${[...KEY_EVENTS].map((type) => `${type} ${((ms[type] ?? 0) / keystrokes).toFixed(2)}`).join(', ')}`);
+      console.log(`${name.padEnd(16)} ${[...KEY_EVENTS].map((type) => `${type} ${((ms[type] ?? 0) / keystrokes).toFixed(2)}`).join(', ')}`);
     }
     console.log('Additional figure (not the target): key press to next paint, Event Timing duration per keystroke (ms)');
     for (const [name, values] of Object.entries(keyToPaint)) {
-      if (values.length > 0) console.log(`${name.padEnd(14)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
+      if (values.length > 0) console.log(`${name.padEnd(16)} ${fmt(median(values))} ${fmt(percentile(values, 95))} ${fmt(Math.max(...values))}`);
     }
     for (const size of ['10k', '36k']) {
       const ratio = percentile(samples[`app ${size}`]!, 95) / percentile(samples[`bare ${size}`]!, 95);
       const medianRatio = median(samples[`app ${size}`]!) / median(samples[`bare ${size}`]!);
       console.log(`app / bare at ${size}: p95 ${ratio.toFixed(2)}x, median ${medianRatio.toFixed(2)}x (target <= 1.25x)`);
     }
+    // Not the target's: the app against TipTap in a React root of its own, and that against bare TipTap.
+    const ratios = (top: string, bottom: string, size: string) =>
+      `p95 ${(percentile(samples[`${top} ${size}`]!, 95) / percentile(samples[`${bottom} ${size}`]!, 95)).toFixed(2)}x, median ${(median(samples[`${top} ${size}`]!) / median(samples[`${bottom} ${size}`]!)).toFixed(2)}x`;
+    for (const size of ['10k', '36k']) {
+      console.log(`app / tiptap-react at ${size}: ${ratios('app', 'tiptap-react', size)}`);
+      console.log(`tiptap-react / bare at ${size}: ${ratios('tiptap-react', 'bare', size)}`);
+    }
     console.log(`Open the 10,000-word story from the list, click to editable (ms): median ${fmt(median(opens))}, max ${fmt(Math.max(...opens))} (target <= 300)`);
   } finally {
     await browser.close();
     await stopBare();
+    await stopReact();
     stopApp();
   }
 }
