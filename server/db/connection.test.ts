@@ -38,7 +38,7 @@ describe('the embedded SQLite database', () => {
     const file = path.join(dir, SQLITE_FILE);
     await sql`create table blobs (b blob)`.execute(db);
     // 100 commits of 64 KB: ~550 pages of 16 KB in the log, more than the checkpoint thread waits
-    // for (256) and fewer than the main connection's own checkpoint (1,000).
+    // for (256) and fewer than the main connection's own checkpoint (4,096).
     for (let i = 0; i < 100; i++) await sql`insert into blobs values (randomblob(65536))`.execute(db);
     await expect.poll(() => fs.statSync(file).size, { timeout: 5000 }).toBeGreaterThan(6 * 1024 * 1024);
     const closing = handle!;

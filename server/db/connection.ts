@@ -52,7 +52,7 @@ function openSqlite(file: string): DatabaseHandle {
   const realFile = fs.realpathSync(file);
   const wal = new WalFile(`${realFile}-wal`);
   if (journal === 'wal') walFiles.set(db, wal);
-  const stopCheckpoints = journal === 'wal' ? checkpointOnAThreadOfItsOwn(realFile) : async () => {};
+  const stopCheckpoints = journal === 'wal' ? checkpointOnAThreadOfItsOwn(database, realFile) : async () => {};
   return {
     db,
     dialect: 'sqlite',
