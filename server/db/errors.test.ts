@@ -43,9 +43,11 @@ describe('telling a passing database failure from a refusal', () => {
   it('an error with no database code (a driver closed, a network error) passes', () => {
     expect(isPassingDatabaseError(new Error('driver has already been destroyed'))).toBe(true);
     expect(isPassingDatabaseError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    // Five capitals, like a SQLSTATE, but a socket's error: not the database's answer.
+    expect(isPassingDatabaseError(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', errno: -32, syscall: 'write' }))).toBe(true);
   });
 
-  it.runIf(TEST_DATABASE_URL)('on PostgreSQL: a lock or statement timeout passes; a raised exception or a unique value does not', async () => {
+  it.runIf(TEST_DATABASE_URL)('on PostgreSQL: a lock or statement timeout or a read-only server passes; a raised exception or a unique value does not', async () => {
     const one = new pg.Client({ connectionString: TEST_DATABASE_URL });
     const other = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await one.connect();
@@ -63,6 +65,10 @@ describe('telling a passing database failure from a refusal', () => {
       await other.query("SET statement_timeout = '50ms'");
       expect(isPassingDatabaseError(await refusal('SELECT pg_sleep(1)'))).toBe(true);
       await other.query('RESET statement_timeout');
+      // A server that only reads (a replica after a failover, a full disk on a managed service).
+      await other.query('SET default_transaction_read_only = on');
+      expect(isPassingDatabaseError(await refusal(`INSERT INTO ${table} VALUES ('c')`))).toBe(true);
+      await other.query('RESET default_transaction_read_only');
       expect(isPassingDatabaseError(await refusal("DO $$ BEGIN RAISE EXCEPTION 'refused'; END $$"))).toBe(false);
       expect(isPassingDatabaseError(await refusal(`INSERT INTO ${table} VALUES ('a')`))).toBe(false);
     } finally {

@@ -12,17 +12,19 @@ export function isUnstorableText(error: unknown): boolean {
 
 /**
  * Did the write fail because of the database's state rather than what was written: the database
- * gone or busy (a connection lost, a server restarting, a lock, a deadlock, a timeout, a full
- * disk)? Such a write may succeed if tried again; one the database refuses for its content will not.
- * An error without a database's code (a driver closed, a network error) counts as passing.
+ * gone or busy (a connection lost, a server restarting or read-only, a lock, a deadlock, a
+ * timeout, a full disk)? Such a write may succeed if tried again; one the database refuses for
+ * its content will not. An error that is not the database's answer (a driver closed, a socket
+ * error such as EPIPE) counts as passing.
  */
 export function isPassingDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
   if (typeof code !== 'string') return true;
-  if (code.startsWith('SQLITE_')) return /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM|INTERRUPT|READONLY|PROTOCOL)/.test(code);
-  // PostgreSQL's SQLSTATE classes: 08 connection, 40 rolled back (deadlock, serialization),
-  // 53 insufficient resources, 57 operator intervention (shutdown, statement timeout), 58 system
-  // error; 55P03 a lock not available.
-  if (/^[0-9A-Z]{5}$/.test(code)) return /^(08|40|53|57|58)/.test(code) || code === '55P03';
+  if (code.startsWith('SQLITE_')) return /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM|INTERRUPT|READONLY|PROTOCOL|CORRUPT)/.test(code);
+  // PostgreSQL's own answers carry a severity and a SQLSTATE, whose classes say: 08 connection,
+  // 25 transaction state (a read-only server after a failover), 40 rolled back (deadlock,
+  // serialization), 53 insufficient resources, 57 operator intervention (shutdown, statement
+  // timeout), 58 system error; 55P03 a lock not available.
+  if (typeof severity === 'string') return /^(08|25|40|53|57|58)/.test(code) || code === '55P03';
   return true;
 }

@@ -2,51 +2,31 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 
-/** How often the checkpointer looks at the log. */
-const INTERVAL_MS = 200;
 /**
- * Frames in the log not yet copied into the database file before the checkpointer copies them
- * (4 MB in 16 KB pages). Not fewer: a checkpoint that copies everything lets the next commit start
- * the log again from its beginning, which syncs the log's header on the main thread.
+ * How often the checkpointer copies the log into the database file. Not more often: a checkpoint
+ * that copies everything lets the next commit start the log again from its beginning, and that
+ * start syncs the log's header on the main thread, so at light load this is at most one such sync
+ * a second. (The thread cannot tell cheaply how much waits: reading SQLite's wal-index through a
+ * descriptor of our own is unsafe, since closing any descriptor of a file drops every POSIX lock
+ * the process holds on it, SQLite's included.)
  */
-const MIN_FRAMES = 256;
+const INTERVAL_MS = 1000;
 /**
  * The main connection's own checkpoint, past which a commit copies what the thread has not yet
- * (pages of 16 KB: 64 MB). SQLite's default, 1,000 pages, left saves waiting on those commits
- * about as often as with no thread: under a steady stream of saves the thread never copies the
- * last frames, so only a checkpoint between two commits on the main connection lets the log
- * start again from its beginning, and each such start syncs the log's header there.
+ * (64 MB in 16 KB pages, 16 MB in the 4 KB pages of older databases). SQLite's default, 1,000
+ * pages, left saves waiting on those commits about as often as with no thread: under a steady
+ * stream of saves the thread never copies the last frames, so only a checkpoint between two
+ * commits on the main connection lets the log start again from its beginning.
  */
 const MAIN_CHECKPOINT_PAGES = 4096;
 
 // Plain JavaScript run in a worker thread with its own connection to the database.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const os = require('node:os');
 const SQLite = require(workerData.driver);
 const database = new SQLite(workerData.file);
-// The wal-index (the -shm file SQLite maps into memory, in the machine's byte order) says how many
-// frames the log holds (mxFrame, offset 16) and how many are already copied (nBackfill, offset 96).
-// See "WAL-Index Format" in sqlite.org/walformat.html. A read that does not look right counts as
-// "copy now": the checkpoint itself is always safe.
-const header = Buffer.alloc(100);
-const read = os.endianness() === 'LE' ? (offset) => header.readUInt32LE(offset) : (offset) => header.readUInt32BE(offset);
-let index = null;
-function framesToCopy() {
-  try {
-    index ??= fs.openSync(workerData.file + '-shm', 'r');
-    if (fs.readSync(index, header, 0, 100, 0) < 100 || read(0) !== 3007000) return Infinity;
-    const frames = read(16);
-    const copied = read(96);
-    return copied <= frames ? frames - copied : frames;
-  } catch {
-    return Infinity;
-  }
-}
 let reported = false;
 const timer = setInterval(() => {
-  if (framesToCopy() < workerData.minFrames) return;
   try {
     // PASSIVE: copies what no reader still needs, never waits for or blocks a writer or a reader.
     database.pragma('wal_checkpoint(PASSIVE)');
@@ -58,7 +38,6 @@ const timer = setInterval(() => {
 }, workerData.interval);
 parentPort.on('message', () => {
   clearInterval(timer);
-  if (index !== null) fs.closeSync(index);
   database.close();
   parentPort.close();
 });
@@ -69,8 +48,8 @@ parentPort.on('message', () => {
  * commit that takes the log past 1,000 pages: it copies the log into the database file and syncs
  * that file on the main thread, where no request is served meanwhile. Under a load of saves those
  * commits held it for 10–50 ms (the longest commits in `bench/sqlite-commit-times.mjs`). Here a
- * second connection, in a worker thread, copies the log whenever 256 frames wait; the main
- * connection checkpoints only past 4,096 pages, and then finds little left to copy.
+ * second connection, in a worker thread, copies the log every second; the main connection
+ * checkpoints only past 4,096 pages, and then finds little left to copy.
  * Durability is unchanged: a commit is durable once the log is on disk (see WalFile in
  * connection.ts); a checkpoint only moves committed pages into the database file.
  *
@@ -81,7 +60,7 @@ parentPort.on('message', () => {
 export function checkpointOnAThreadOfItsOwn(database: SQLite.Database, file: string): () => Promise<void> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   // Plain CommonJS whatever the process was started with (a loader, --input-type=module).
-  const worker = new Worker(CHECKPOINTER, { eval: true, execArgv: [], workerData: { driver, file, interval: INTERVAL_MS, minFrames: MIN_FRAMES } });
+  const worker = new Worker(CHECKPOINTER, { eval: true, execArgv: [], workerData: { driver, file, interval: INTERVAL_MS } });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const report = (error: unknown) => {
     console.warn(`SQLite checkpoints on their own thread failed (the main connection's go on): ${String(error)}`);

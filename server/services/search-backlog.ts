@@ -4,7 +4,7 @@ import { documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
 import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
 import { inTransaction } from '../db/transaction';
-import type { Dialect } from '../db/connection';
+import { pingDatabase, type Dialect } from '../db/connection';
 import { isPassingDatabaseError } from '../db/errors';
 
 /**
@@ -33,6 +33,8 @@ export function searchColumns(headline: string, standfirst: string, bodyText: st
 const CATCH_UP_AFTER_MS = 500;
 /** Stories read per query. */
 const BATCH = 25;
+/** Runs a story may fail in a row with a passing error, the database answering, before it is set aside. */
+const STRIKES_BEFORE_SET_ASIDE = 3;
 /** How long a search waits at most for the backlog; then it searches what is indexed. */
 const SEARCH_WAITS_MS = 2_000;
 
@@ -44,6 +46,8 @@ class SearchBacklog {
   private next: Promise<void> | null = null;
   /** Set when the app closes: the marks left stay for the next start. */
   private stopped = false;
+  /** Passing failures of a story at a revision while the database answered (see `indexOne`). */
+  private readonly strikes = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -123,16 +127,50 @@ class SearchBacklog {
   }
 
   private async indexOne(row: StaleRow) {
+    let columns: ReturnType<typeof columnsOf>;
     try {
-      await writeSearchText(this.db, row.id, row.revision, columnsOf(row));
+      columns = columnsOf(row);
     } catch (error) {
-      // The database gone or busy (the app stopping, a connection lost, a lock, a timeout) is not
-      // the story's fault: it stays marked, and a later run indexes it.
-      if (this.stopped || isPassingDatabaseError(error)) throw error;
-      // A story that cannot be indexed must not stop the others, nor every search after it.
-      console.error(`search index: story ${row.id} could not be indexed; it is set aside`, error);
-      await setAsideFromSearch(this.db, row.id, row.revision);
+      // The stored body cannot be read as a document: no later run would read it either.
+      return this.setAside(row, error);
     }
+    try {
+      await writeSearchText(this.db, row.id, row.revision, columns);
+      this.strikes.delete(`${row.id}:${row.revision}`);
+    } catch (error) {
+      if (this.stopped) throw error;
+      if (isPassingDatabaseError(error)) {
+        // The database gone or busy (a connection lost, a lock, a timeout) is not the story's
+        // fault: it stays marked for a later run, and nothing counts against it while the
+        // database does not answer. But a story that fails so again and again while the database
+        // answers (a timeout on a huge text, say) would hold back every story after it.
+        if (!(await answers(this.db))) throw error;
+        const key = `${row.id}:${row.revision}`;
+        const strikes = (this.strikes.get(key) ?? 0) + 1;
+        if (strikes < STRIKES_BEFORE_SET_ASIDE) {
+          if (this.strikes.size >= 1000) this.strikes.clear();
+          this.strikes.set(key, strikes);
+          throw error;
+        }
+        this.strikes.delete(key);
+      }
+      await this.setAside(row, error);
+    }
+  }
+
+  /** A story that cannot be indexed must not stop the others, nor every search after it. */
+  private async setAside(row: StaleRow, error: unknown) {
+    console.error(`search index: story ${row.id} could not be indexed; it is set aside`, error);
+    await setAsideFromSearch(this.db, row.id, row.revision);
+  }
+}
+
+async function answers(db: Kysely<Database>): Promise<boolean> {
+  try {
+    await pingDatabase(db);
+    return true;
+  } catch {
+    return false;
   }
 }
 
