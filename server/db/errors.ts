@@ -13,7 +13,8 @@ export function isUnstorableText(error: unknown): boolean {
 /**
  * Did the write fail because of the database's state rather than what was written: the database
  * gone or busy (a connection lost, a server restarting or read-only, a lock, a deadlock, a
- * timeout, a full disk)? Such a write may succeed if tried again; one the database refuses for
+ * timeout, a full disk, a damaged file that an administrator may rebuild)? Such a write may
+ * succeed if tried again; one the database refuses for
  * its content will not. An error that is not the database's answer (a driver closed, a socket
  * error such as EPIPE) counts as passing.
  */
