@@ -45,7 +45,7 @@ export async function publishDueStories(store: StoryStore, now = new Date(), log
  * after any publication), if it still passes the checklist; otherwise back to approved, saying why.
  */
 async function publishIfDue(store: StoryStore, id: string, at: string): Promise<'published' | 'held' | null> {
-  const story = await loadStory(store.db, id);
+  const story = await loadStory(store.db, store.dialect, id);
   const row = await store.db.selectFrom('stories').select('approved_revision').where('id', '=', id).executeTakeFirst();
   if (!story || story.status !== 'scheduled' || !row) return null;
   const approvedRevision = row.approved_revision ?? story.revision;

@@ -39,6 +39,36 @@ describe.each(testDialects())('the search index following saves, on %s', (dialec
     expect((await mark(story.id)).search_text).toContain('zeppelin3');
   });
 
+  it('finishes a run while editors keep saving, and the words saved last are found once they stop', async () => {
+    const store = { db: t.database.db, dialect: t.database.dialect };
+    const stories = [];
+    for (let n = 0; n < 5; n++) stories.push(await createStory(store, t.accounts.reporter, { headline: `Steady ${n}`, body: body('steady start') as never }));
+    const backlog = searchBacklog(t.database.db, t.database.dialect);
+    let caughtUp = false;
+    const saves: number[] = [];
+    // Five editors saving back to back, each until the run ends (or 150 saves, when it never does).
+    const editors = stories.map(async (story, index) => {
+      let revision = 1;
+      for (let n = 0; n < 150 && !caughtUp; n++) {
+        await saveStory(store, t.accounts.reporter, story.id, { baseRevision: revision, editorId: null, changes: { body: body(`steady edit ${n}`) as never } });
+        revision++;
+        saves[index] = n;
+      }
+      return revision;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await backlog.catchUp();
+    caughtUp = true;
+    const revisions = await Promise.all(editors);
+    // A run that started over until nothing was marked went on for as long as the saves did.
+    expect(saves.every((n) => n < 149)).toBe(true);
+    // The last saves are still indexed: each asked for a run of its own.
+    const lastWord = `steadylast${stories[0]!.id.slice(0, 6)}`;
+    await saveStory(store, t.accounts.reporter, stories[0]!.id, { baseRevision: revisions[0]!, editorId: null, changes: { body: body(lastWord) as never } });
+    expect(await found(lastWord)).toEqual([stories[0]!.id]);
+    await expect.poll(async () => (await t.database.db.selectFrom('stories').select('id').where('headline', 'like', 'Steady %').where('search_stale', '!=', 0).execute()).length, { timeout: 5000, interval: 50 }).toBe(0);
+  }, 60_000);
+
   it('indexes a burst of saves in full before a search, however many', async () => {
     const store = { db: t.database.db, dialect: t.database.dialect };
     const stories = [];

@@ -33,6 +33,7 @@ import {
   replaceStoryLinks,
   slugExists,
   updateStoryIfRevision,
+  updateStoryWithRevision,
   type StoryRow,
 } from '../db/repositories/stories';
 import { isUniqueViolation } from '../db/errors';
@@ -105,7 +106,7 @@ async function uniqueSlug(db: Db, base: string, fallback: string): Promise<strin
 
 /** Fetches a story the actor may see; one they may not see is "not found", so drafts stay private. */
 export async function visibleStory(store: StoryStore, actor: SessionUser, id: string) {
-  const found = await findStory(store.db, id);
+  const found = await findStory(store.db, store.dialect, id);
   if (!found || !can(actor, 'story:view', found.story)) throw notFound('Story not found');
   return found;
 }
@@ -183,7 +184,7 @@ export async function createStory(
       throw error;
     }
   }
-  return (await loadStory(store.db, id))!;
+  return (await loadStory(store.db, store.dialect, id))!;
 }
 
 function validateBody(doc: unknown) {
@@ -258,8 +259,10 @@ async function trySave(
       const ownLatest = editorId !== null ? await latestOwnRevisionAfter(store.db, id, baseRevision, actor.id, editorId) : null;
       madeOn = ownLatest ?? baseRevision;
       const base = await findRevisionFields(store.db, id, madeOn);
-      // The photo desk's rule is about what it changed: judged against what it started from.
-      if (!editsText) assertOnlyPhotoDeskChanges(base ?? fieldsOf(story), sent);
+      // The photo desk's rule is about what it changed: judged against what it started from. With
+      // that revision no longer kept, what it changed cannot be told: the merge then puts every
+      // difference to it as a conflict, and its next save is judged against the story as it is.
+      if (!editsText && base) assertOnlyPhotoDeskChanges(base, sent);
       const result = mergeStories(base, fieldsOf(story), sent);
       if (result.conflicts.length > 0) throw staleRevision(story, baseRevision, base, result.conflicts);
       const body = result.changed.includes('body') ? validateDocument(result.fields.body) : null;
@@ -319,13 +322,19 @@ async function trySave(
     revision,
     updatedAt: now,
   };
-  // Saves made at the same moment share one commit on SQLite (see db/shared-commit.ts).
-  const won = await inSharedCommit(store.db, store.dialect, async (trx) => {
-    if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, { ...changed, revision, updated_at: now }))) return false;
-    if (references) await replaceStoryLinks(trx, id, references);
-    await insertRevisionOfStored(trx, store.dialect, { story_id: id, revision, saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn });
-    return true;
-  });
+  const revisionMeta = { story_id: id, revision, saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn };
+  const columnsSaved = { ...changed, revision, updated_at: now };
+  // On PostgreSQL a save that leaves the links alone (nearly all) is one statement; saves made at
+  // the same moment share one commit on SQLite (see db/shared-commit.ts).
+  const won =
+    store.dialect === 'postgres' && !references
+      ? await updateStoryWithRevision(store.db, { revision: story.revision, status: story.status }, columnsSaved, revisionMeta)
+      : await inSharedCommit(store.db, store.dialect, async (trx) => {
+          if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, columnsSaved))) return false;
+          if (references) await replaceStoryLinks(trx, id, references);
+          await insertRevisionOfStored(trx, store.dialect, revisionMeta);
+          return true;
+        });
   if (!won) return LOST_RACE;
   // Committed: the next save of this story starts from this body without reading it back.
   storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: changed.body ?? current.body });

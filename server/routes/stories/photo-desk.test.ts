@@ -144,6 +144,24 @@ describe.each(testDialects())('the photo desk on stories, on %s', (dialect) => {
     expect(await current(story)).toEqual(story);
   });
 
+  it('answers a photo-desk save made on a revision no longer kept with a conflict to review, not a refusal', async () => {
+    const story = await storyWithTheDesk();
+    const rewrite = (from: Story, text: string) => save(editor, from, { body: withBlock(from.body, 0, (block) => (block.content[0].text = text)) });
+    const opened = (await rewrite(story, 'The secretary of state arrived on Wednesday evening.')).json() as Story;
+    const latest = (await rewrite(opened, 'The secretary of state arrived late on Wednesday.')).json() as Story;
+    // The photo desk still has the revision it opened, which is no longer kept (thinning drops old runs of saves).
+    await t.database.db.deleteFrom('story_revisions').where('story_id', '=', story.id).where('revision', '=', opened.revision).execute();
+    const caption = (body: DocumentJSON) => withBlock(body, 1, (block) => (block.attrs.credit = 'REUTERS/Pool'));
+
+    const response = await save(photoEditor, opened, { body: caption(opened.body) });
+    // What the desk changed cannot be told without its base: every difference is put to it, as to anyone.
+    expect(response.statusCode, response.body).toBe(409);
+    expect(response.json().error.details.conflicts).toEqual(['block:p1', 'block:f1']);
+    expect(await current(story)).toEqual(latest);
+    // Reviewed on the story as it now is, the caption goes through.
+    expect((await save(photoEditor, latest, { body: caption(latest.body) })).statusCode).toBe(200);
+  });
+
   it('refuses a photo-desk save that changes the headline, even with a caption fix', async () => {
     const story = await storyWithTheDesk();
     const response = await save(photoEditor, story, {
