@@ -33,6 +33,8 @@ export function searchColumns(headline: string, standfirst: string, bodyText: st
 const CATCH_UP_AFTER_MS = 500;
 /** Stories read per query. */
 const BATCH = 25;
+/** Times a run reads again the stories saved between its read and its write. */
+const MISSED_ROUNDS = 3;
 /** Runs a story may fail in a row with a passing error, the database answering, before it is set aside. */
 const STRIKES_BEFORE_SET_ASIDE = 3;
 /** How long a search waits at most for the backlog; then it searches what is indexed. */
@@ -104,44 +106,67 @@ class SearchBacklog {
   }
 
   private async indexMarked() {
-    // One pass over the marked stories, in order of id. A story saved again once the pass has read
-    // it is left for the next run, which its save asked for (`soon`): under steady saving, a pass
-    // that started over until nothing was marked went on as long as the saves did, indexing the
-    // same stories again and again (on PostgreSQL, 64 KB through to_tsvector each time).
+    // One pass over the marked stories, in order of id: under steady saving, a pass that started
+    // over until nothing was marked went on as long as the saves did, indexing the same stories
+    // again and again (on PostgreSQL, 64 KB through to_tsvector each time). A story saved again
+    // after the pass went by is left for the next run, which its save asked for (`soon`).
     let after: string | null = null;
+    // Stories saved again between being read and written (the write found a newer revision):
+    // read again before the run ends, since a search waiting for this run may be after their
+    // earlier save, whose words would otherwise be missing.
+    let missed: string[] = [];
     for (;;) {
       if (this.stopped) return;
-      const rows = await staleSearchRows(this.db, BATCH, after);
-      if (rows.length === 0) return;
+      const rows = await staleSearchRows(this.db, BATCH, { after });
+      if (rows.length === 0) break;
       after = rows.at(-1)!.id;
-      if (this.dialect === 'sqlite') {
-        // One writer and an fsync per commit: a batch goes in one transaction.
-        try {
-          await inTransaction(this.db, async (trx) => {
-            for (const row of rows) await writeSearchText(trx, row.id, row.revision, columnsOf(row));
-          });
-          continue;
-        } catch {
-          // One row refused: write them one by one below, so the others are not held back.
-        }
+      missed.push(...(await this.indexRows(rows)));
+    }
+    // Bounded: a story saved faster than it can be indexed is left to the next run.
+    for (let round = 0; round < MISSED_ROUNDS && missed.length > 0; round++) {
+      const again: string[] = [];
+      for (let from = 0; from < missed.length; from += BATCH) {
+        if (this.stopped) return;
+        again.push(...(await this.indexRows(await staleSearchRows(this.db, BATCH, { among: missed.slice(from, from + BATCH) }))));
       }
-      // PostgreSQL (and a refused SQLite batch): one statement per story, so a save waits for at
-      // most one story's row and no lock order can deadlock against saves.
-      for (const row of rows) await this.indexOne(row);
+      missed = again;
     }
   }
 
-  private async indexOne(row: StaleRow) {
+  /** Indexes `rows`; answers the ids of those saved again since they were read. */
+  private async indexRows(rows: StaleRow[]): Promise<string[]> {
+    if (this.dialect === 'sqlite') {
+      // One writer and an fsync per commit: a batch goes in one transaction.
+      try {
+        return await inTransaction(this.db, async (trx) => {
+          const missed: string[] = [];
+          for (const row of rows) if (!(await writeSearchText(trx, row.id, row.revision, columnsOf(row)))) missed.push(row.id);
+          return missed;
+        });
+      } catch {
+        // One row refused: write them one by one below, so the others are not held back.
+      }
+    }
+    // PostgreSQL (and a refused SQLite batch): one statement per story, so a save waits for at
+    // most one story's row and no lock order can deadlock against saves.
+    const missed: string[] = [];
+    for (const row of rows) if ((await this.indexOne(row)) === 'saved since') missed.push(row.id);
+    return missed;
+  }
+
+  private async indexOne(row: StaleRow): Promise<'indexed' | 'saved since' | 'set aside'> {
     let columns: ReturnType<typeof columnsOf>;
     try {
       columns = columnsOf(row);
     } catch (error) {
       // The stored body cannot be read as a document: no later run would read it either.
-      return this.setAside(row, error);
+      await this.setAside(row, error);
+      return 'set aside';
     }
     try {
-      await writeSearchText(this.db, row.id, row.revision, columns);
+      const written = await writeSearchText(this.db, row.id, row.revision, columns);
       this.strikes.delete(`${row.id}:${row.revision}`);
+      return written ? 'indexed' : 'saved since';
     } catch (error) {
       if (this.stopped) throw error;
       if (isPassingDatabaseError(error)) {
@@ -160,6 +185,7 @@ class SearchBacklog {
         this.strikes.delete(key);
       }
       await this.setAside(row, error);
+      return 'set aside';
     }
   }
 

@@ -260,9 +260,10 @@ async function trySave(
       madeOn = ownLatest ?? baseRevision;
       const base = await findRevisionFields(store.db, id, madeOn);
       // The photo desk's rule is about what it changed: judged against what it started from. With
-      // that revision no longer kept, what it changed cannot be told: the merge then puts every
-      // difference to it as a conflict, and its next save is judged against the story as it is.
-      if (!editsText && base) assertOnlyPhotoDeskChanges(base, sent);
+      // that revision no longer kept, what it changed in the body cannot be told: the merge then
+      // puts every difference to it as a conflict, and its next save is judged against the story
+      // as it is. The fields it may never change are refused all the same.
+      if (!editsText) assertOnlyPhotoDeskChanges(base ?? fieldsOf(story), base ? sent : { ...sent, body: undefined });
       const result = mergeStories(base, fieldsOf(story), sent);
       if (result.conflicts.length > 0) throw staleRevision(story, baseRevision, base, result.conflicts);
       const body = result.changed.includes('body') ? validateDocument(result.fields.body) : null;

@@ -75,7 +75,8 @@ async function findStoryRow(db: Db, dialect: Dialect, id: string, known?: { revi
   const body = known
     ? sql<string | null>`case when stories.revision = ${known.revision} and stories.updated_at = ${known.updatedAt} then null else stories.body end`.as('body')
     : sql<string | null>`stories.body`.as('body');
-  // A JSON array of user ids, ordered as findAuthorIds orders them.
+  // A JSON array of user ids, ordered as findAuthorIds orders them (an aggregate's ORDER BY needs
+  // SQLite 3.44 or later; better-sqlite3 builds its own, 3.53).
   const authors =
     dialect === 'sqlite'
       ? sql<string>`(select json_group_array(user_id order by user_id) from story_authors where story_id = stories.id)`.as('author_ids')
@@ -515,9 +516,11 @@ export async function findBacklinkIds(db: Db, targetId: string): Promise<string[
 }
 
 /** Stories whose search text lags behind their last save, with what the search text is made of. */
-export function staleSearchRows(db: Db, limit: number, afterId: string | null) {
+/** Stories marked for the search index, in order of id: after `after`, or among the ids given. */
+export function staleSearchRows(db: Db, limit: number, from: { after: string | null } | { among: string[] }) {
   let query = db.selectFrom('stories').select(['id', 'revision', 'headline', 'standfirst', 'body']).where('search_stale', '=', 1);
-  if (afterId !== null) query = query.where('id', '>', afterId);
+  if ('among' in from) query = query.where('id', 'in', from.among);
+  else if (from.after !== null) query = query.where('id', '>', from.after);
   return query.orderBy('id').limit(limit).execute();
 }
 
@@ -530,6 +533,8 @@ export async function setAsideFromSearch(db: Db, id: string, revision: number): 
 }
 
 /** Writes a story's search text, unless another save came since it was read (that one is next). */
-export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<void> {
-  await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).execute();
+/** Writes the story's search text made from `revision`; false when it has been saved again since. */
+export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<boolean> {
+  const result = await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -158,6 +158,11 @@ describe.each(testDialects())('the photo desk on stories, on %s', (dialect) => {
     expect(response.statusCode, response.body).toBe(409);
     expect(response.json().error.details.conflicts).toEqual(['block:p1', 'block:f1']);
     expect(await current(story)).toEqual(latest);
+    // A field the desk may never change is still refused outright.
+    const headline = await save(photoEditor, opened, { headline: 'A better headline', body: caption(opened.body) });
+    expect(headline.statusCode).toBe(403);
+    expect(headline.json().error.message).toMatch(/\(this save changes the headline\)$/);
+    expect(await current(story)).toEqual(latest);
     // Reviewed on the story as it now is, the caption goes through.
     expect((await save(photoEditor, latest, { body: caption(latest.body) })).statusCode).toBe(200);
   });
