@@ -127,6 +127,43 @@ function serverCpuMs(): number | null {
   }
 }
 
+/**
+ * CPU time of this machine's PostgreSQL processes, ms (the postmaster's count takes in the
+ * backends that ended): PostgreSQL shares the two cores with the server and the load, so its work
+ * per save is part of what a save costs. Null when no PostgreSQL process is seen.
+ */
+function postgresCpuMs(): number | null {
+  let ticks = 0;
+  let seen = false;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      // utime, stime, cutime, cstime.
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      seen = true;
+    } catch {
+      // It ended meanwhile: its time is in the postmaster's count now.
+    }
+  }
+  return seen ? ticks * 10 : null;
+}
+
+/** CPU time the whole machine spent busy (every process: server, database, this load), ms. */
+function machineCpuMs(): number | null {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user, nice, system, (idle, iowait,) irq, softirq, steal.
+    return (fields[0]! + fields[1]! + fields[2]! + fields[5]! + fields[6]! + fields[7]!) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the database is PostgreSQL on this machine, whose CPU time can be read. */
+let localPostgres = false;
+
 async function startServer(target: Target): Promise<() => Promise<void>> {
   // BENCH_SERVER_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
@@ -180,7 +217,13 @@ interface PhaseResult {
   failures: number;
   /** Server CPU time over the phase, ms. */
   cpuMs: number | null;
+  /** PostgreSQL's CPU time over the phase (when it runs on this machine), ms. */
+  databaseCpuMs: number | null;
+  /** The machine's busy CPU time over the phase, ms. */
+  machineCpuMs: number | null;
 }
+
+const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
 
 /**
  * `clients` loops calling `request` for SECONDS; latency of every answer. Back to back by
@@ -193,6 +236,8 @@ async function phase(clients: number, request: (client: number, n: number) => Pr
   let failures = 0;
   const started = performance.now();
   const cpuBefore = serverCpuMs();
+  const databaseBefore = localPostgres ? postgresCpuMs() : null;
+  const machineBefore = machineCpuMs();
   const until = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -208,8 +253,14 @@ async function phase(clients: number, request: (client: number, n: number) => Pr
       }
     }),
   );
-  const cpuAfter = serverCpuMs();
-  return { latencies, seconds: (performance.now() - started) / 1000, failures, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  return {
+    latencies,
+    seconds: (performance.now() - started) / 1000,
+    failures,
+    cpuMs: spent(cpuBefore, serverCpuMs()),
+    databaseCpuMs: spent(databaseBefore, localPostgres ? postgresCpuMs() : null),
+    machineCpuMs: spent(machineBefore, machineCpuMs()),
+  };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -224,7 +275,9 @@ function report(label: string, result: PhaseResult, p95Target: number, rateTarge
   console.log(
     `  ${label.padEnd(26)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms (target <= ${p95Target})  ` +
       `${rate.toFixed(0).padStart(5)}/s${rateTarget ? ` (target >= ${rateTarget})` : ''}  failures ${result.failures}` +
-      (result.cpuMs === null ? '' : `  server CPU ${(result.cpuMs / result.latencies.length).toFixed(2)} ms/request`),
+      (result.cpuMs === null ? '' : `  server CPU ${(result.cpuMs / result.latencies.length).toFixed(2)} ms/request`) +
+      (result.databaseCpuMs === null ? '' : `, PostgreSQL ${(result.databaseCpuMs / result.latencies.length).toFixed(2)}`) +
+      (result.machineCpuMs === null ? '' : `, machine ${(result.machineCpuMs / result.latencies.length).toFixed(2)}`),
   );
 }
 
@@ -310,6 +363,9 @@ async function main() {
   for (const make of process.env.BENCH_ONLY_POSTGRES ? [postgresTarget] : [sqliteTarget, postgresTarget]) {
     const target = await make();
     if (!target) continue;
+    const host = target.databaseUrl ? new URL(target.databaseUrl).hostname.toLowerCase() : null;
+    // On this machine: over loopback or its socket directory (a host that is a path, %2F…).
+    localPostgres = host !== null && (['127.0.0.1', 'localhost', '[::1]', ''].includes(host) || host.startsWith('%2f'));
     try {
       await measure(target);
     } finally {
