@@ -20,7 +20,7 @@ Statement.run = function timedRun(...args) {
   } finally {
     const took = performance.now() - started;
     if (this.source === 'commit') times.commit.push(took);
-    else if (/^update "stories" set .*"body"|^insert into story_revisions/i.test(this.source)) times['save writes'].push(took);
+    else if (/^update "stories" set .*"body"|^insert into "?story_revisions"?/i.test(this.source)) times['save writes'].push(took);
   }
 };
 process.on('SIGTERM', () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/connection';
+import { revisionFields } from './db/repositories/revision-fields';
 
 /** A free port on loopback. */
 function freePort(): Promise<number> {
@@ -116,8 +117,9 @@ describe('durability', () => {
     server.kill('SIGTERM');
     const database = openDatabase({ dataDir });
     try {
-      const rows = await database.db.selectFrom('story_revisions').select(['revision', 'snapshot']).where('story_id', '=', story.id).execute();
-      const stored = new Map(rows.map((row) => [row.revision, (JSON.parse(row.snapshot) as { headline: string }).headline]));
+      const rows = await database.db.selectFrom('story_revisions').select(['revision']).where('story_id', '=', story.id).execute();
+      const stored = new Map<number, string | undefined>();
+      for (const { revision } of rows) stored.set(revision, (await revisionFields(database.db, story.id, revision))?.headline);
       for (const [revision, headline] of acknowledged) expect(stored.get(revision), `revision ${revision}`).toBe(headline);
       const current = await database.db.selectFrom('stories').select(['revision', 'headline']).where('id', '=', story.id).executeTakeFirstOrThrow();
       expect(current.revision).toBeGreaterThanOrEqual(Math.max(...acknowledged.keys()));

@@ -10,6 +10,7 @@ import * as historyPresence from './migrations/007-history-presence';
 import * as revisionBase from './migrations/008-revision-base';
 import * as searchBacklog from './migrations/009-search-backlog';
 import * as fastCompression from './migrations/010-fast-compression';
+import * as revisionDeltas from './migrations/011-revision-deltas';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '008-revision-base': revisionBase,
   '009-search-backlog': searchBacklog,
   '010-fast-compression': fastCompression,
+  '011-revision-deltas': revisionDeltas,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -119,7 +119,10 @@ export interface StoryAuthorsTable {
 export interface StoryRevisionsTable {
   story_id: string;
   revision: number;
-  /** JSON of the story's editable fields at this revision. */
+  /**
+   * JSON of the story's editable fields at this revision; or, when `delta_of` is set, of what
+   * changed since that revision (see repositories/revision-fields.ts).
+   */
   snapshot: string;
   saved_by: string;
   saved_at: string;
@@ -133,6 +136,8 @@ export interface StoryRevisionsTable {
    * for the first revision.
    */
   base_revision: number | null;
+  /** The revision this one is kept as changes to (the one before it); null for a whole snapshot. */
+  delta_of: Generated<number | null>;
 }
 
 /** Who has a story open: one row per open editor, refreshed by its heartbeat. */

@@ -9,6 +9,7 @@ import { FIGURE } from '../../src/domain/document/figure';
 import { RENDITION_CONTENT_TYPES, RENDITION_FORMATS, renditionUrl, usefulSlots } from '../../src/domain/photos/renditions';
 import type { LeadPhoto } from '../../src/domain/story/fields';
 import { findPublicStories, type LiveSnapshot } from '../db/repositories/public-stories';
+import { revisionFields } from '../db/repositories/revision-fields';
 import { storyPath } from '../public-site/paths';
 import { visibleStory, type StoryStore } from './stories';
 
@@ -105,11 +106,11 @@ export async function storyAsNinjs(store: StoryStore, actor: SessionUser, id: st
   if (story.status === 'published' && story.liveRevision !== null) {
     const live = await store.db
       .selectFrom('story_revisions')
-      .select(['snapshot', 'saved_at'])
+      .select(['saved_at'])
       .where('story_id', '=', id)
       .where('revision', '=', story.liveRevision)
       .executeTakeFirstOrThrow();
-    content = JSON.parse(live.snapshot) as LiveSnapshot;
+    content = (await revisionFields(store.db, id, story.liveRevision)) as LiveSnapshot;
     revision = story.liveRevision;
     versionCreated = live.saved_at;
   }

@@ -1,7 +1,7 @@
 import type { SessionUser } from '../../src/domain/api/users';
 import type { PendingChangesResponse } from '../../src/domain/story/changes';
-import type { StoryFields } from '../../src/domain/story/fields';
 import { conflict } from '../errors';
+import { revisionFields } from '../db/repositories/revision-fields';
 import { diffStoryFields } from './story-diff';
 import { visibleStory, type StoryStore } from './stories';
 
@@ -12,12 +12,7 @@ import { visibleStory, type StoryStore } from './stories';
 export async function pendingChanges(store: StoryStore, actor: SessionUser, id: string): Promise<PendingChangesResponse> {
   const { story } = await visibleStory(store, actor, id);
   if (story.liveRevision === null) throw conflict('The story has never been published: everything in it is new');
-  const row = await store.db
-    .selectFrom('story_revisions')
-    .select('snapshot')
-    .where('story_id', '=', id)
-    .where('revision', '=', story.liveRevision)
-    .executeTakeFirstOrThrow();
-  const live = JSON.parse(row.snapshot) as StoryFields;
+  const live = await revisionFields(store.db, id, story.liveRevision);
+  if (!live) throw new Error(`The live revision ${story.liveRevision} of story ${id} is not kept`);
   return { liveRevision: story.liveRevision, revision: story.revision, changes: diffStoryFields(live, story) };
 }

@@ -2,7 +2,8 @@ import type { StoryStatus } from '../../src/domain/story/status';
 import { STATUS_LABELS } from '../../src/domain/story/status';
 import { groupRevisions } from '../../src/domain/story/history';
 import { deleteRevisions, listCheckpointRevisions, listRevisionMeta } from '../db/repositories/revisions';
-import type { Db } from '../db/transaction';
+import { inTransaction, type Db } from '../db/transaction';
+import { keepWhole } from '../db/repositories/revision-fields';
 
 /** How often (in revisions) a save also thins the story's old history. */
 export const THIN_EVERY_REVISIONS = 25;
@@ -37,6 +38,14 @@ export async function thinRevisions(db: Db, storyId: string, now = new Date()): 
     .flatMap((group) => group.revisions.slice(0, -1))
     .filter((row) => row.savedAt < cutoff && !kept.has(row.revision))
     .map((row) => row.revision);
-  await deleteRevisions(db, storyId, doomed);
+  if (doomed.length === 0) return 0;
+  await inTransaction(db, async (trx) => {
+    // A kept revision stored as changes to one that goes is made whole first. Saves add only
+    // revisions on the current one, which is kept, so none can come to rest on a doomed one.
+    const gone = new Set(doomed);
+    const resting = await trx.selectFrom('story_revisions').select('revision').where('story_id', '=', storyId).where('delta_of', 'in', doomed).execute();
+    for (const { revision } of resting) if (!gone.has(revision)) await keepWhole(trx, storyId, revision);
+    await deleteRevisions(trx, storyId, doomed);
+  });
   return doomed.length;
 }

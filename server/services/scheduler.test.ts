@@ -73,6 +73,19 @@ describe.each(testDialects())('scheduled publication on %s', (dialect) => {
     expect((await events(story)).at(-1)?.note).toMatch(/Not published at the scheduled time: 1 linked story is not published/);
   });
 
+  it('publishes an approved revision kept as changes, and keeps it whole from then on', async () => {
+    const story = (await editor.post('/api/stories', { headline: 'First headline', standfirst: 'Standfirst', byline: 'Staff', body: paragraphs('Text.') })).json() as Story;
+    const edited = (await editor.patch(`/api/stories/${story.id}`, { headline: 'Edited headline' }, { 'if-match': '"1"' })).json() as Story;
+    const revisionRow = () => t.database.db.selectFrom('story_revisions').select('delta_of').where('story_id', '=', story.id).where('revision', '=', edited.revision).executeTakeFirstOrThrow();
+    expect(await revisionRow()).toEqual({ delta_of: 1 });
+    await t.database.db.updateTable('stories').set({ status: 'approved' }).where('id', '=', story.id).execute();
+    const when = new Date(Date.now() + 5 * 60_000).toISOString();
+    expect((await chief.post(`/api/stories/${story.id}/transitions`, { to: 'scheduled', scheduledAt: when })).statusCode).toBe(200);
+    expect((await publishDueStories(store(), new Date(Date.parse(when) + 1000))).published).toContain(story.id);
+    expect(await revisionRow()).toEqual({ delta_of: null });
+    expect((await t.anonymous().get(`/news/${edited.slug}`)).body).toContain('Edited headline');
+  });
+
   it('goes on with the rest of the schedule when one story fails', async () => {
     const { story: broken, when } = await schedule({ headline: 'Broken snapshot' }, 3);
     const { story: fine } = await schedule({ headline: 'Fine one' }, 4);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { failedItems } from '../../src/domain/story/checklist';
+import { keepWhole, revisionFields } from '../db/repositories/revision-fields';
 import { loadStory } from '../db/repositories/stories';
 import { insertStoryEvent } from '../db/repositories/story-events';
 import { inTransaction } from '../db/transaction';
@@ -49,13 +50,9 @@ async function publishIfDue(store: StoryStore, id: string, at: string): Promise<
   const row = await store.db.selectFrom('stories').select('approved_revision').where('id', '=', id).executeTakeFirst();
   if (!story || story.status !== 'scheduled' || !row) return null;
   const approvedRevision = row.approved_revision ?? story.revision;
-  const snapshot = await store.db
-    .selectFrom('story_revisions')
-    .select('snapshot')
-    .where('story_id', '=', id)
-    .where('revision', '=', approvedRevision)
-    .executeTakeFirstOrThrow();
-  const approved = { ...story, ...(JSON.parse(snapshot.snapshot) as Partial<typeof story>) };
+  const snapshot = await revisionFields(store.db, id, approvedRevision);
+  if (!snapshot) throw new Error(`The approved revision ${approvedRevision} of story ${id} is not kept`);
+  const approved = { ...story, ...snapshot };
   // Whoever scheduled it answers for it in the log.
   const scheduler = await store.db
     .selectFrom('story_events')
@@ -80,6 +77,7 @@ async function publishIfDue(store: StoryStore, id: string, at: string): Promise<
       .where('scheduled_at', '<=', at)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    if (publish) await keepWhole(trx, id, approvedRevision);
     await insertStoryEvent(trx, {
       id: randomUUID(),
       story_id: id,

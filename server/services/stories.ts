@@ -25,6 +25,7 @@ import {
   findRevisionFields,
   findStory,
   latestOwnRevisionAfter,
+  insertRevisionChanges,
   insertRevisionOfStored,
   insertStory,
   listStoryRows,
@@ -40,6 +41,7 @@ import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { committedToDisk, inSharedCommit } from '../db/shared-commit';
 import { bodyText, storedBodies } from '../db/stored-bodies';
+import { revisionDelta, WHOLE_SNAPSHOT_EVERY } from '../db/repositories/revision-fields';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
@@ -325,22 +327,28 @@ async function trySave(
   };
   const revisionMeta = { story_id: id, revision, saved_by: actor.id, saved_at: now, editor_id: editorId, note: note ?? null, base_revision: madeOn };
   const columnsSaved = { ...changed, revision, updated_at: now };
+  // The revision is kept as what changed since the one before (a paragraph, not 70 KB), but for
+  // one whole snapshot every WHOLE_SNAPSHOT_EVERY revisions (see db/repositories/revision-fields.ts).
+  const delta = revision % WHOLE_SNAPSHOT_EVERY === 0 ? null : revisionDelta(fieldsOf(story), fieldsOf(updated));
+  const revisionChanges = delta ? { deltaOf: story.revision, text: JSON.stringify(delta) } : null;
   // On PostgreSQL a save that leaves the links alone (nearly all) is one statement; saves made at
   // the same moment share one commit on SQLite (see db/shared-commit.ts).
   const won =
     store.dialect === 'postgres' && !references
-      ? await updateStoryWithRevision(store.db, { revision: story.revision, status: story.status }, columnsSaved, revisionMeta)
+      ? await updateStoryWithRevision(store.db, { revision: story.revision, status: story.status }, columnsSaved, revisionMeta, revisionChanges)
       : await inSharedCommit(store.db, store.dialect, async (trx) => {
           if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, columnsSaved))) return false;
           if (references) await replaceStoryLinks(trx, id, references);
-          await insertRevisionOfStored(trx, store.dialect, revisionMeta);
+          if (revisionChanges) await insertRevisionChanges(trx, revisionMeta, revisionChanges);
+          else await insertRevisionOfStored(trx, store.dialect, revisionMeta);
           return true;
         });
   if (!won) return LOST_RACE;
   // Committed: the next save of this story starts from this body without reading it back.
   storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: changed.body ?? current.body });
   if (changed.search_stale) backlog?.soon();
-  if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id);
+  // Housekeeping after the save is committed: a failure here must not answer the save as failed.
+  if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id).catch((error: unknown) => console.error(`thinning the history of story ${id} failed`, error));
   return merged ? { ...updated, merged: true } : updated;
 }
 

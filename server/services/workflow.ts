@@ -7,6 +7,7 @@ import { storyReferences } from '../../src/domain/document/references';
 import { failedItems, publishChecklist, type ChecklistItem } from '../../src/domain/story/checklist';
 import { STATUS_LABELS, type StoryStatus } from '../../src/domain/story/status';
 import { findTransition } from '../../src/domain/story/workflow';
+import { keepWhole } from '../db/repositories/revision-fields';
 import { findStoryRefs } from '../db/repositories/stories';
 import { insertStoryEvent, listStoryEvents } from '../db/repositories/story-events';
 import { inTransaction } from '../db/transaction';
@@ -89,6 +90,8 @@ export async function transitionStory(store: StoryStore, actor: SessionUser, id:
   const moved = await inTransaction(store.db, async (trx) => {
     const result = await trx.updateTable('stories').set(changes).where('id', '=', id).where('status', '=', story.status).executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    // What readers see is read often: kept whole, not as changes (see revision-fields.ts).
+    if (publishing) await keepWhole(trx, id, story.revision);
     await insertStoryEvent(trx, {
       id: randomUUID(),
       story_id: id,
@@ -137,6 +140,7 @@ export async function publishUpdate(store: StoryStore, actor: SessionUser, id: s
       .where('live_revision', '=', story.liveRevision)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
+    await keepWhole(trx, id, story.revision);
     await insertStoryEvent(trx, {
       id: randomUUID(),
       story_id: id,

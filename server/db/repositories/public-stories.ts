@@ -1,6 +1,7 @@
 import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Db } from '../transaction';
+import { revisionFields } from './revision-fields';
 
 /** The fields a revision snapshot keeps (see `insertRevisionOfStored` in repositories/stories.ts). */
 export interface LiveSnapshot {
@@ -27,19 +28,34 @@ export interface PublicStory {
   live: LiveSnapshot | null;
 }
 
-const liveColumns = ['stories.id', 'stories.slug', 'stories.status', 'stories.published_at', 'story_revisions.snapshot', 'story_revisions.saved_at'] as const;
+const liveColumns = [
+  'stories.id',
+  'stories.slug',
+  'stories.status',
+  'stories.published_at',
+  'stories.live_revision',
+  'story_revisions.snapshot',
+  'story_revisions.delta_of',
+  'story_revisions.saved_at',
+] as const;
 
-type LiveRow = { id: string; slug: string; status: string; published_at: string | null; snapshot: string | null; saved_at: string | null };
+type LiveRow = {
+  id: string;
+  slug: string;
+  status: string;
+  published_at: string | null;
+  live_revision: number | null;
+  snapshot: string | null;
+  delta_of: number | null;
+  saved_at: string | null;
+};
 
-function toPublicStory(row: LiveRow): PublicStory {
-  return {
-    id: row.id,
-    slug: row.slug,
-    status: row.status as StoryStatus,
-    publishedAt: row.published_at,
-    liveSavedAt: row.saved_at,
-    live: row.snapshot ? (JSON.parse(row.snapshot) as LiveSnapshot) : null,
-  };
+async function toPublicStory(db: Db, row: LiveRow): Promise<PublicStory> {
+  // A revision is made whole when it goes live (see revision-fields.ts); should one be kept as
+  // changes all the same, it is put together.
+  const live =
+    row.snapshot === null ? null : row.delta_of === null ? (JSON.parse(row.snapshot) as LiveSnapshot) : ((await revisionFields(db, row.id, row.live_revision!)) as LiveSnapshot);
+  return { id: row.id, slug: row.slug, status: row.status as StoryStatus, publishedAt: row.published_at, liveSavedAt: row.saved_at, live };
 }
 
 /** Stories with the revision readers see joined in (none before their first publication). */
@@ -55,13 +71,13 @@ function storiesWithLiveRevision(db: Db) {
 /** A story by its web address, with the revision readers see. */
 export async function findPublicStoryBySlug(db: Db, slug: string): Promise<PublicStory | undefined> {
   const row = await storiesWithLiveRevision(db).where('stories.slug', '=', slug).executeTakeFirst();
-  return row ? toPublicStory(row) : undefined;
+  return row ? toPublicStory(db, row) : undefined;
 }
 
 /** Live revisions of these stories (for "Read also" and links on a public page). */
 export async function findPublicStories(db: Db, ids: string[]): Promise<PublicStory[]> {
   if (ids.length === 0) return [];
-  return (await storiesWithLiveRevision(db).where('stories.id', 'in', ids).execute()).map(toPublicStory);
+  return Promise.all((await storiesWithLiveRevision(db).where('stories.id', 'in', ids).execute()).map((row) => toPublicStory(db, row)));
 }
 
 /** The latest published stories, newest publication first (the RSS feed). */
@@ -77,7 +93,7 @@ export async function latestPublished(db: Db, limit: number): Promise<PublicStor
     .orderBy('stories.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toPublicStory);
+  return Promise.all(rows.map((row) => toPublicStory(db, row)));
 }
 
 /** Corrections readers should be told about: when and what. */

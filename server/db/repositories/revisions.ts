@@ -1,6 +1,6 @@
-import type { StoryFields } from '../../../src/domain/story/fields';
 import type { RevisionMeta } from '../../../src/domain/story/history';
 import type { Db } from '../transaction';
+import { revisionFields } from './revision-fields';
 
 /** A story's revisions without their snapshots, oldest first, with the names of who saved them. */
 export async function listRevisionMeta(db: Db, storyId: string): Promise<Array<RevisionMeta & { savedByName: string }>> {
@@ -18,11 +18,13 @@ export async function findRevision(db: Db, storyId: string, revision: number) {
   const row = await db
     .selectFrom('story_revisions')
     .innerJoin('users', 'users.id', 'story_revisions.saved_by')
-    .select(['story_revisions.revision', 'story_revisions.snapshot', 'story_revisions.saved_by', 'story_revisions.saved_at', 'users.name as saved_by_name'])
+    .select(['story_revisions.revision', 'story_revisions.saved_by', 'story_revisions.saved_at', 'users.name as saved_by_name'])
     .where('story_revisions.story_id', '=', storyId)
     .where('story_revisions.revision', '=', revision)
     .executeTakeFirst();
-  return row && { ...row, fields: JSON.parse(row.snapshot) as StoryFields };
+  const fields = row && (await revisionFields(db, storyId, revision));
+  // Either one missing: the revision is not kept (thinning may remove it between the two reads).
+  return fields ? { ...row!, fields } : undefined;
 }
 
 /** The revisions workflow moves and corrections were made at: checkpoints of the history. */

@@ -8,6 +8,7 @@ import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
 import { storedBodies } from '../stored-bodies';
+import { revisionFields } from './revision-fields';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -172,7 +173,21 @@ export async function insertRevisionOfStored(db: Db, dialect: Dialect, row: Revi
     from stories where id = ${row.story_id}`.execute(db);
 }
 
-type RevisionMeta = Omit<Selectable<StoryRevisionsTable>, 'snapshot'>;
+type RevisionMeta = Omit<Selectable<StoryRevisionsTable>, 'snapshot' | 'delta_of'>;
+
+/** A revision kept as changes to the one before (see revision-fields.ts): its text, and which revision it changes. */
+export interface RevisionChanges {
+  deltaOf: number;
+  text: string;
+}
+
+/** Records a revision kept as changes to the one before it. */
+export async function insertRevisionChanges(db: Db, row: RevisionMeta, changes: RevisionChanges): Promise<void> {
+  await db
+    .insertInto('story_revisions')
+    .values({ ...row, snapshot: changes.text, delta_of: changes.deltaOf })
+    .execute();
+}
 
 /**
  * PostgreSQL: `updateStoryIfRevision` and `insertRevisionOfStored` as one statement (a
@@ -185,6 +200,7 @@ export async function updateStoryWithRevision(
   expected: { revision: number; status: string },
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
   row: RevisionMeta,
+  revisionChanges: RevisionChanges | null,
 ): Promise<boolean> {
   const update = db
     .updateTable('stories')
@@ -192,10 +208,12 @@ export async function updateStoryWithRevision(
     .where('id', '=', row.story_id)
     .where('revision', '=', expected.revision)
     .where('status', '=', expected.status)
-    .returning(['id', 'headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seo_title', 'seo_description', 'lead_photo', 'body']);
+    // The row's columns only for a whole snapshot made from them; a revision kept as changes needs the id.
+    .returning(revisionChanges ? ['id'] : ['id', 'headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seo_title', 'seo_description', 'lead_photo', 'body']);
+  const snapshot = revisionChanges ? sql`${revisionChanges.text}` : snapshotOfRow('postgres');
   const result = await sql`with updated as (${update})
-    insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision)
-    select id, ${row.revision}, ${snapshotOfRow('postgres')}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}
+    insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision, delta_of)
+    select id, ${row.revision}, ${snapshot}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}, ${revisionChanges?.deltaOf ?? null}
     from updated`.execute(db);
   return Number(result.numAffectedRows) === 1;
 }
@@ -214,14 +232,8 @@ function snapshotOfRow(dialect: Dialect) {
 }
 
 /** A story's editable fields at one revision; null when that revision is not kept. */
-export async function findRevisionFields(db: Db, storyId: string, revision: number): Promise<StoryFields | null> {
-  const row = await db
-    .selectFrom('story_revisions')
-    .select('snapshot')
-    .where('story_id', '=', storyId)
-    .where('revision', '=', revision)
-    .executeTakeFirst();
-  return row ? (JSON.parse(row.snapshot) as StoryFields) : null;
+export function findRevisionFields(db: Db, storyId: string, revision: number): Promise<StoryFields | null> {
+  return revisionFields(db, storyId, revision);
 }
 
 /**

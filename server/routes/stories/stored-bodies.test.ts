@@ -6,6 +6,7 @@ import type { DocumentJSON } from '../../../src/domain/document/types';
 import { buildApp } from '../../app';
 import type { DatabaseHandle } from '../../db/connection';
 import { ApiClient, startTestApp, TEST_PASSWORDS, testDialects, type TestApp } from '../../test/harness';
+import { revisionFields, WHOLE_SNAPSHOT_EVERY } from '../../db/repositories/revision-fields';
 
 // The server keeps the bodies of stories being edited in memory by revision (db/stored-bodies.ts).
 // These tests hold it to what the database stores, with a second process writing the same stories.
@@ -135,11 +136,19 @@ describe.each(testDialects())('revision snapshots put together as text, on %s', 
     // Fields are single lines (validation refuses breaks and control characters there); the body takes the rest.
     const line = 'Quotes " and \\ backslash, \\u0041 not an escape, café 🦊 emoji, </script>, null';
     const changes = { headline: line, standfirst: line, byline: line, dateline: line, seoTitle: 'SEO " \\ 🦊', seoDescription: line, tags: ['"quoted" \\ tag', 'ünïcode 🦊'], section: null, leadPhoto: null };
-    const saved = await reporter.patch(`/api/stories/${story.id}`, changes, { 'if-match': `"${story.revision}"` });
+    let saved = await reporter.patch(`/api/stories/${story.id}`, changes, { 'if-match': `"${story.revision}"` });
     expect(saved.statusCode, saved.body).toBe(200);
-    const { rows } = await sql<{ snapshot: string }>`select snapshot from story_revisions where story_id = ${story.id} and revision = 2`.execute(t.database.db);
+    // Kept as changes (revision 2), and whole once every WHOLE_SNAPSHOT_EVERY revisions, put
+    // together by the database from the row: both give back every field.
+    expect(await revisionFields(t.database.db, story.id, 2)).toMatchObject({ ...changes, body: bodyOf({ a: awkward }) });
+    for (let revision = 2; revision < WHOLE_SNAPSHOT_EVERY; revision++) {
+      saved = await reporter.patch(`/api/stories/${story.id}`, { body: bodyOf({ a: awkward, b: `save ${revision}` }) }, { 'if-match': `"${revision}"` });
+      expect(saved.statusCode, saved.body).toBe(200);
+    }
+    const { rows } = await sql<{ snapshot: string; delta_of: number | null }>`select snapshot, delta_of from story_revisions where story_id = ${story.id} and revision = ${WHOLE_SNAPSHOT_EVERY}`.execute(t.database.db);
+    expect(rows[0]!.delta_of).toBeNull();
     const snapshot = JSON.parse(rows[0]!.snapshot) as Record<string, unknown>;
-    expect(snapshot).toMatchObject({ ...changes, body: bodyOf({ a: awkward }) });
+    expect(snapshot).toMatchObject({ ...changes, body: bodyOf({ a: awkward, b: `save ${WHOLE_SNAPSHOT_EVERY - 1}` }) });
     expect(Object.keys(snapshot).sort()).toEqual(['body', 'byline', 'dateline', 'headline', 'leadPhoto', 'section', 'seoDescription', 'seoTitle', 'standfirst', 'tags'].sort());
   });
 });

@@ -135,6 +135,10 @@ describe.each(testDialects())('editorial workflow on %s', (dialect) => {
     const corrected = await clients.chief_editor.post(`/api/stories/${story.id}/corrections`, { note: 'The ferry starts a week later than first reported' });
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json()).toMatchObject({ revision: 2, liveRevision: 2, publishedAt: published.publishedAt });
+    // The revision readers now see was kept as the headline's change; it is kept whole from now on.
+    const live = await t.database.db.selectFrom('story_revisions').select(['delta_of', 'snapshot']).where('story_id', '=', story.id).where('revision', '=', 2).executeTakeFirstOrThrow();
+    expect(live.delta_of).toBeNull();
+    expect(JSON.parse(live.snapshot)).toMatchObject({ headline: 'Night ferry delayed by a week', body: published.body });
     expect((await clients.chief_editor.post(`/api/stories/${story.id}/corrections`, { note: 'again' })).statusCode).toBe(409);
 
     const events = (await clients.reporter.get(`/api/stories/${story.id}/events`)).json().items as StoryEvent[];
