@@ -5,7 +5,9 @@
  * their own 70 KB story as fast as the answers come back (If-Match, one paragraph changed per
  * save, only the changed block sent as the editor does, and the whole body for comparison), then the story list and full-text search (a word
  * in nearly every story, and a rare one) over
- * 100,000 seeded stories at 20 concurrent readers. Reports p50/p95 latency and requests per second.
+ * 100,000 seeded stories at 20 concurrent readers. Reports p50/p95 latency and requests per second,
+ * and CPU time per request: the server's, PostgreSQL's (when it runs on this machine) and the whole
+ * machine's.
  *
  * Run: `npm run bench:api`. `BENCH_STORIES` (default 100000), `BENCH_SECONDS` (per phase, default
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
