@@ -7,7 +7,7 @@ import type { Db } from '../transaction';
 
 /**
  * Revisions kept as changes. Most saves change a paragraph of a long story; a whole snapshot per
- * save wrote 70 KB for it (about a third of a save's cost on both databases, see
+ * save wrote 70 KB for it (a fifth to a third of a save's cost on both databases, see
  * docs/benchmarks.md). So a save's revision is kept as what changed since the revision before
  * (`delta_of`): the fields that changed and the body's changed blocks, as a body patch. Every
  * WHOLE_SNAPSHOT_EVERY-th revision is whole, and so is the first, one whose body cannot be told
