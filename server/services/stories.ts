@@ -22,7 +22,6 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db/connection';
 import type { Database } from '../db/schema';
 import {
-  findRevisionFields,
   findStory,
   latestOwnRevisionAfter,
   insertRevisionChanges,
@@ -41,7 +40,7 @@ import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { committedToDisk, inSharedCommit } from '../db/shared-commit';
 import { bodyText, storedBodies } from '../db/stored-bodies';
-import { revisionDelta, WHOLE_SNAPSHOT_EVERY } from '../db/repositories/revision-fields';
+import { revisionDelta, revisionFields, WHOLE_SNAPSHOT_EVERY } from '../db/repositories/revision-fields';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
@@ -229,7 +228,7 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
     // Another save landed between our read and our write: merge again on top of it.
     if (attempt === SAVE_ATTEMPTS) {
       const latest = await visibleStory(store, actor, id);
-      throw staleRevision(latest.story, request.baseRevision, await findRevisionFields(store.db, id, request.baseRevision), []);
+      throw staleRevision(latest.story, request.baseRevision, await revisionFields(store.db, id, request.baseRevision), []);
     }
   }
 }
@@ -260,7 +259,7 @@ async function trySave(
       // Merged against the newest revision this editor made since (an answer it never got), else the one it names.
       const ownLatest = editorId !== null ? await latestOwnRevisionAfter(store.db, id, baseRevision, actor.id, editorId) : null;
       madeOn = ownLatest ?? baseRevision;
-      const base = await findRevisionFields(store.db, id, madeOn);
+      const base = await revisionFields(store.db, id, madeOn);
       // The photo desk's rule is about what it changed: judged against what it started from. With
       // that revision no longer kept, what it changed in the body cannot be told: the merge then
       // puts every difference to it as a conflict, and its next save is judged against the story
@@ -362,7 +361,7 @@ function backlogOf(store: StoryStore) {
  * when the request was read; what spans blocks (limits, ids used once) is checked here.
  */
 async function patchedBody(store: StoryStore, story: Story, baseRevision: number, patch: BodyPatch) {
-  const base = baseRevision === story.revision ? story.body : (await findRevisionFields(store.db, story.id, baseRevision))?.body;
+  const base = baseRevision === story.revision ? story.body : (await revisionFields(store.db, story.id, baseRevision))?.body;
   if (!base) throw preconditionFailed(`Revision ${baseRevision} is no longer kept, so the changed blocks cannot be placed: send the whole body`, { bodyPatch: 'base_missing' });
   const result = applyBodyPatch(base, patch);
   if (!result.ok) throw preconditionFailed(`Cannot apply the body patch to revision ${baseRevision}: ${result.message}`, { bodyPatch: 'does_not_apply' });

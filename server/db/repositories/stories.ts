@@ -1,6 +1,6 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Story, StorySummary } from '../../../src/domain/api/stories';
-import type { LeadPhoto, StoryFields } from '../../../src/domain/story/fields';
+import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { DocumentJSON } from '../../../src/domain/document/types';
 import type { Section } from '../../../src/domain/story/sections';
 import type { StoryStatus } from '../../../src/domain/story/status';
@@ -8,7 +8,6 @@ import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
 import { storedBodies } from '../stored-bodies';
-import { revisionFields } from './revision-fields';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -229,11 +228,6 @@ function snapshotOfRow(dialect: Dialect) {
     || ',"dateline":' || ${quote('dateline')} || ',"section":' || ${quote('section')} || ',"tags":' || tags
     || ',"seoTitle":' || ${quote('seo_title')} || ',"seoDescription":' || ${quote('seo_description')}
     || ',"leadPhoto":' || coalesce(lead_photo, 'null') || ',"body":' || body || '}'`;
-}
-
-/** A story's editable fields at one revision; null when that revision is not kept. */
-export function findRevisionFields(db: Db, storyId: string, revision: number): Promise<StoryFields | null> {
-  return revisionFields(db, storyId, revision);
 }
 
 /**
@@ -527,8 +521,10 @@ export async function findBacklinkIds(db: Db, targetId: string): Promise<string[
   return rows.map((row) => row.source_id);
 }
 
-/** Stories whose search text lags behind their last save, with what the search text is made of. */
-/** Stories marked for the search index, in order of id: after `after`, or among the ids given. */
+/**
+ * Stories whose search text lags behind their last save, with what the search text is made of,
+ * in order of id: after `after`, or among the ids given.
+ */
 export function staleSearchRows(db: Db, limit: number, from: { after: string | null } | { among: string[] }) {
   let query = db.selectFrom('stories').select(['id', 'revision', 'headline', 'standfirst', 'body']).where('search_stale', '=', 1);
   if ('among' in from) query = query.where('id', 'in', from.among);
@@ -544,8 +540,7 @@ export async function setAsideFromSearch(db: Db, id: string, revision: number): 
   await db.updateTable('stories').set({ search_stale: 2 }).where('id', '=', id).where('revision', '=', revision).where('search_stale', '=', 1).execute();
 }
 
-/** Writes a story's search text, unless another save came since it was read (that one is next). */
-/** Writes the story's search text made from `revision`; false when it has been saved again since. */
+/** Writes the story's search text made from `revision`; false when it has been saved again since (that save is next). */
 export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<boolean> {
   const result = await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
