@@ -11,6 +11,7 @@ import * as revisionBase from './migrations/008-revision-base';
 import * as searchBacklog from './migrations/009-search-backlog';
 import * as fastCompression from './migrations/010-fast-compression';
 import * as revisionDeltas from './migrations/011-revision-deltas';
+import * as sqliteSearchOffRow from './migrations/012-sqlite-search-off-row';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '009-search-backlog': searchBacklog,
   '010-fast-compression': fastCompression,
   '011-revision-deltas': revisionDeltas,
+  '012-sqlite-search-off-row': sqliteSearchOffRow,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -52,4 +54,11 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error });
   }
+}
+
+/** Brings the schema up to the migration named and no further: a database as an older release left it, for tests of a migration. */
+export async function migrateUpTo(db: Kysely<Database>, dialect: Dialect, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), allowUnorderedMigrations: true });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
 }

@@ -90,7 +90,8 @@ export interface StoriesTable {
   body: string;
   /**
    * Headline, standfirst and body as plain text, folded (lower case, no accents) so that both
-   * databases match "cafe" to "Café" the same way. Only the full-text index reads it.
+   * databases match "cafe" to "Café" the same way. Only the full-text index reads it. On
+   * SQLite it stays '': the text is handed to the index and not kept (migration 012).
    */
   search_text: string;
   /** The headline alone, folded the same way: the story picker searches headlines only. */

@@ -140,7 +140,7 @@ class SearchBacklog {
       try {
         return await inTransaction(this.db, async (trx) => {
           const missed: string[] = [];
-          for (const row of rows) if (!(await writeSearchText(trx, row.id, row.revision, columnsOf(row)))) missed.push(row.id);
+          for (const row of rows) if (!(await writeSearchText(trx, this.dialect, row.id, row.revision, columnsOf(row)))) missed.push(row.id);
           return missed;
         });
       } catch {
@@ -164,7 +164,7 @@ class SearchBacklog {
       return 'set aside';
     }
     try {
-      const written = await writeSearchText(this.db, row.id, row.revision, columns);
+      const written = await writeSearchText(this.db, this.dialect, row.id, row.revision, columns);
       this.strikes.delete(`${row.id}:${row.revision}`);
       return written ? 'indexed' : 'saved since';
     } catch (error) {

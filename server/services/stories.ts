@@ -161,6 +161,7 @@ export async function createStory(
       await inTransaction(store.db, async (trx) => {
         await insertStory(
           trx,
+          store.dialect,
           {
             ...(columns as Omit<StoryColumns, 'slug'>),
             id,
@@ -336,7 +337,7 @@ async function trySave(
     store.dialect === 'postgres' && !references
       ? await updateStoryWithRevision(store.db, { revision: story.revision, status: story.status }, columnsSaved, revisionMeta, revisionChanges)
       : await inSharedCommit(store.db, store.dialect, async (trx) => {
-          if (!(await updateStoryIfRevision(trx, id, story.revision, story.status, columnsSaved))) return false;
+          if (!(await updateStoryIfRevision(trx, store.dialect, id, story.revision, story.status, columnsSaved))) return false;
           if (references) await replaceStoryLinks(trx, id, references);
           if (revisionChanges) await insertRevisionChanges(trx, revisionMeta, revisionChanges);
           else await insertRevisionOfStored(trx, store.dialect, revisionMeta);

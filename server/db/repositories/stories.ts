@@ -8,6 +8,7 @@ import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
 import { storedBodies } from '../stored-bodies';
+import { inTransaction } from '../transaction';
 
 export type StoryRow = Selectable<StoriesTable>;
 
@@ -129,8 +130,15 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps' | 'search_stale'> & { photo_gaps?: number }, authorIds: string[]): Promise<void> {
-  await db.insertInto('stories').values(row).execute();
+export async function insertStory(
+  db: Db,
+  dialect: Dialect,
+  row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps' | 'search_stale'> & { photo_gaps?: number },
+  authorIds: string[],
+): Promise<void> {
+  const { row: stored, searchText } = searchTextOffRow(dialect, row);
+  await db.insertInto('stories').values(stored).execute();
+  if (searchText !== undefined) await indexSearchText(db, row.id, searchText);
   if (authorIds.length > 0) {
     await db
       .insertInto('story_authors')
@@ -145,20 +153,46 @@ export async function insertStory(db: Db, row: Omit<StoryRow, 'seq' | 'approved_
  */
 export async function updateStoryIfRevision(
   db: Db,
+  dialect: Dialect,
   id: string,
   expectedRevision: number,
   expectedStatus: string,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
 ): Promise<boolean> {
+  const { row, searchText } = searchTextOffRow(dialect, changes);
   const result = await db
     .updateTable('stories')
-    .set(changes)
+    .set(row)
     .where('id', '=', id)
     .where('revision', '=', expectedRevision)
     // A save checked against one state must not land after the story moved (e.g. out of a reporter's hands).
     .where('status', '=', expectedStatus)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const updated = Number(result.numUpdatedRows) === 1;
+  if (updated && searchText !== undefined) await indexSearchText(db, id, searchText);
+  return updated;
+}
+
+/**
+ * On SQLite a story's search text goes to the full-text index, not the row (migration 012): the
+ * row would otherwise carry ~64 KB more, rewritten by every save. The row keeps ''.
+ */
+function searchTextOffRow<T extends { search_text?: string }>(dialect: Dialect, columns: T): { row: T; searchText?: string } {
+  if (dialect !== 'sqlite' || columns.search_text === undefined) return { row: columns };
+  return { row: { ...columns, search_text: '' }, searchText: columns.search_text };
+}
+
+/**
+ * SQLite: the story's words in `stories_fts` (contentless, keyed by the row's seq) become those
+ * of `searchText` and of the row's folded headline. Run after writing the row, in its transaction.
+ */
+async function indexSearchText(db: Db, id: string, searchText: string): Promise<void> {
+  const { rows } = await sql<{ seq: number; search_headline: string }>`select seq, search_headline from stories where id = ${id}`.execute(db);
+  const story = rows[0];
+  if (!story) return;
+  // contentless_delete: the old words go by rowid alone, without the old text.
+  await sql`delete from stories_fts where rowid = ${story.seq}`.execute(db);
+  await sql`insert into stories_fts(rowid, search_headline, search_text) values (${story.seq}, ${story.search_headline}, ${searchText})`.execute(db);
 }
 
 /**
@@ -541,7 +575,14 @@ export async function setAsideFromSearch(db: Db, id: string, revision: number): 
 }
 
 /** Writes the story's search text made from `revision`; false when it has been saved again since (that save is next). */
-export async function writeSearchText(db: Db, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<boolean> {
-  const result = await db.updateTable('stories').set({ ...columns, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export async function writeSearchText(db: Db, dialect: Dialect, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<boolean> {
+  const write = async (trx: Db) => {
+    const { row, searchText } = searchTextOffRow(dialect, columns);
+    const result = await trx.updateTable('stories').set({ ...row, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    const written = Number(result.numUpdatedRows) > 0;
+    if (written && searchText !== undefined) await indexSearchText(trx, id, searchText);
+    return written;
+  };
+  // On SQLite the row and the index are written in one transaction; PostgreSQL's is one statement.
+  return dialect === 'sqlite' ? inTransaction(db, write) : write(db);
 }
