@@ -3,7 +3,8 @@ import type { DocumentJSON } from '../../src/domain/document/types';
 import { documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
 import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
-import { inTransaction } from '../db/transaction';
+import type { Db } from '../db/transaction';
+import { inSharedCommit } from '../db/shared-commit';
 import { pingDatabase, type Dialect } from '../db/connection';
 import { isPassingDatabaseError } from '../db/errors';
 
@@ -33,6 +34,8 @@ export function searchColumns(headline: string, standfirst: string, bodyText: st
 const CATCH_UP_AFTER_MS = 500;
 /** Stories read per query. */
 const BATCH = 25;
+/** SQLite: stories whose search text is written at a time, between saves (see `indexRows`). */
+const SQLITE_STORIES_AT_ONCE = 4;
 /** Times a run reads again the stories saved between its read and its write. */
 const MISSED_ROUNDS = 3;
 /** Runs a story may fail in a row with a passing error, the database answering, before it is set aside. */
@@ -135,22 +138,19 @@ class SearchBacklog {
 
   /** Indexes `rows`; answers the ids of those saved again since they were read. */
   private async indexRows(rows: StaleRow[]): Promise<string[]> {
-    if (this.dialect === 'sqlite') {
-      // One writer and an fsync per commit: a batch goes in one transaction.
-      try {
-        return await inTransaction(this.db, async (trx) => {
-          const missed: string[] = [];
-          for (const row of rows) if (!(await writeSearchText(trx, this.dialect, row.id, row.revision, columnsOf(row)))) missed.push(row.id);
-          return missed;
-        });
-      } catch {
-        // One row refused: write them one by one below, so the others are not held back.
-      }
-    }
-    // PostgreSQL (and a refused SQLite batch): one statement per story, so a save waits for at
-    // most one story's row and no lock order can deadlock against saves.
+    // SQLite: a few stories at a time, each written in the saves' shared commit (its own
+    // savepoint there, so one refused story is rolled back alone). One transaction for a whole
+    // batch of long stories held SQLite's one connection and the event loop for tens of
+    // milliseconds, and flushed on the main thread: every save waited behind it.
+    // PostgreSQL: one statement per story, so a save waits for at most one story's row and no
+    // lock order can deadlock against saves.
+    const atOnce = this.dialect === 'sqlite' ? SQLITE_STORIES_AT_ONCE : 1;
     const missed: string[] = [];
-    for (const row of rows) if ((await this.indexOne(row)) === 'saved since') missed.push(row.id);
+    for (let from = 0; from < rows.length; from += atOnce) {
+      const slice = rows.slice(from, from + atOnce);
+      const results = await Promise.all(slice.map((row) => this.indexOne(row)));
+      results.forEach((result, index) => result === 'saved since' && missed.push(slice[index]!.id));
+    }
     return missed;
   }
 
@@ -164,7 +164,8 @@ class SearchBacklog {
       return 'set aside';
     }
     try {
-      const written = await writeSearchText(this.db, this.dialect, row.id, row.revision, columns);
+      const write = (db: Db) => writeSearchText(db, this.dialect, row.id, row.revision, columns);
+      const written = await (this.dialect === 'sqlite' ? inSharedCommit(this.db, this.dialect, write) : write(this.db));
       this.strikes.delete(`${row.id}:${row.revision}`);
       return written ? 'indexed' : 'saved since';
     } catch (error) {

@@ -155,6 +155,7 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
       ['an unknown node', { bodyPatch: { order: ['a', 'x'], blocks: [{ type: 'script', attrs: { id: 'x' } }] } }, /unknown node type/],
       ['a hostile link', { bodyPatch: { order: ['a'], blocks: [{ type: 'paragraph', attrs: { id: 'a' }, content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] } }, /blocks\[0\]/],
       ['an id used again inside a new block', { bodyPatch: { order: ['a', 'b', 'c', 'q'], blocks: [{ type: 'blockquote', attrs: { id: 'q' }, content: [paragraph('b', 'b copied')] }] } }, /used twice/],
+      ['an id used again inside a block edited in place', { bodyPatch: { blocks: [{ type: 'blockquote', attrs: { id: 'a' }, content: [paragraph('c', 'c copied')] }] } }, /used twice/],
       ['body and bodyPatch together', { body: bodyOf(['a']), bodyPatch: { order: ['a'], blocks: [] } }, /not both/],
       ['an empty order', { bodyPatch: { order: [], blocks: [] } }, /at least one block/],
       ['not an object', { bodyPatch: 'a,b,c' }, /bodyPatch must be an object/],

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { DocumentJSON } from '../document/types';
-import { blockIds, sameJSON } from './merge';
+import { blockIds, blockIndex, sameJSON } from './merge';
 
 /**
  * A save of the body as the top-level blocks that changed since the revision it was made on,
@@ -26,16 +26,17 @@ export interface BodyPatch {
  * nothing for them), then by value.
  */
 export function diffBody(base: DocumentJSON, next: DocumentJSON): BodyPatch | null {
-  const baseIds = blockIds(base);
+  const baseIndex = blockIndex(base);
   const order = blockIds(next);
-  if (!baseIds || !order) return null;
-  const baseBlocks = new Map(baseIds.map((id, index) => [id, base.content![index]!]));
+  if (!baseIndex || !order) return null;
+  const baseIds = baseIndex.ids;
   const blocks = (next.content ?? []).filter((block, index) => {
-    const was = baseBlocks.get(order[index]!);
+    const at = baseIndex.positions.get(order[index]!);
+    const was = at === undefined ? undefined : base.content![at];
     return was === undefined || (was !== block && !sameJSON(was, block));
   });
   const sameOrder = order.length === baseIds.length && order.every((id, index) => id === baseIds[index]);
-  return sameOrder ? { blocks } : { order, blocks };
+  return sameOrder ? { blocks } : { order: [...order], blocks };
 }
 
 export type PatchResult = { ok: true; doc: DocumentJSON } | { ok: false; message: string };
@@ -46,34 +47,37 @@ export type PatchResult = { ok: true; doc: DocumentJSON } | { ok: false; message
  * does not place.
  */
 export function applyBodyPatch(base: DocumentJSON, patch: BodyPatch): PatchResult {
-  const baseIds = blockIds(base);
-  if (!baseIds) return { ok: false, message: 'the stored body has blocks without ids; send the whole body' };
-  const byId = new Map<string, JSONContent>(baseIds.map((id, index) => [id, base.content![index]!]));
-  const sent = new Set<string>();
+  const index = blockIndex(base);
+  if (!index) return { ok: false, message: 'the stored body has blocks without ids; send the whole body' };
+  const baseBlocks = base.content ?? [];
+  const sent = new Map<string, JSONContent>();
   for (const block of patch.blocks) {
     const id = block.attrs?.id;
     if (typeof id !== 'string' || id === '') return { ok: false, message: 'every block in a body patch needs its id' };
     if (sent.has(id)) return { ok: false, message: `the body patch sends block "${id}" twice` };
-    sent.add(id);
-    byId.set(id, block);
+    sent.set(id, block);
+  }
+  if (!patch.order) {
+    // The usual save while typing: blocks changed in place, put where they were (no walk over the rest).
+    const content = baseBlocks.slice();
+    for (const [id, block] of sent) {
+      const at = index.positions.get(id);
+      if (at === undefined) return { ok: false, message: `the body patch sends block "${id}", which the revision it was made on does not have, without an order to place it` };
+      content[at] = block;
+    }
+    return { ok: true, doc: { type: 'doc', content } };
   }
   const placed = new Set<string>();
   const content: JSONContent[] = [];
-  for (const id of patch.order ?? baseIds) {
-    const block = byId.get(id);
+  for (const id of patch.order) {
+    const at = index.positions.get(id);
+    const block = sent.get(id) ?? (at === undefined ? undefined : baseBlocks[at]);
     if (!block) return { ok: false, message: `the body patch names block "${id}", which is neither sent nor in the revision it was made on` };
     if (placed.has(id)) return { ok: false, message: `the body patch names block "${id}" twice` };
     placed.add(id);
     content.push(block);
   }
-  const unplaced = [...sent].find((id) => !placed.has(id));
-  if (unplaced !== undefined) {
-    return {
-      ok: false,
-      message: patch.order
-        ? `the body patch sends block "${unplaced}" but does not place it in the order`
-        : `the body patch sends block "${unplaced}", which the revision it was made on does not have, without an order to place it`,
-    };
-  }
+  const unplaced = [...sent.keys()].find((id) => !placed.has(id));
+  if (unplaced !== undefined) return { ok: false, message: `the body patch sends block "${unplaced}" but does not place it in the order` };
   return { ok: true, doc: { type: 'doc', content } };
 }

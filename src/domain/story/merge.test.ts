@@ -3,7 +3,7 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import type { DocumentJSON } from '../document/types';
 import type { StoryFields } from './fields';
-import { mergeStories, sameJSON, type MergeChoice } from './merge';
+import { blockIds, blockIndex, mergeStories, sameJSON, type MergeChoice } from './merge';
 
 const p = (id: string, text: string): JSONContent => ({ type: 'paragraph', attrs: { id }, content: text ? [{ type: 'text', text }] : undefined });
 const fig = (id: string, caption: string, credit: string): JSONContent => ({
@@ -196,5 +196,36 @@ describe('merge properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('block ids of a body', () => {
+  const body = (ids: string[]): DocumentJSON => ({ type: 'doc', content: ids.map((id) => ({ type: 'paragraph', attrs: { id } })) });
+  const deepFreeze = <T>(value: T): T => {
+    if (typeof value === 'object' && value !== null) {
+      Object.values(value).forEach(deepFreeze);
+      Object.freeze(value);
+    }
+    return value;
+  };
+
+  it('names each block and where it is, or nothing when a block has no id or one is used twice', () => {
+    expect(blockIndex(body(['a', 'b', 'c']))).toEqual({ ids: ['a', 'b', 'c'], positions: new Map([['a', 0], ['b', 1], ['c', 2]]) });
+    expect(blockIds(body(['a', 'b', 'a']))).toBeNull();
+    expect(blockIds({ type: 'doc', content: [{ type: 'paragraph', attrs: { id: 'a' } }, { type: 'paragraph' }] })).toBeNull();
+    expect(blockIds({ type: 'doc' })).toEqual([]);
+  });
+
+  it('works out a frozen body once, and no caller can change what it answers', () => {
+    const frozen = deepFreeze(body(['a', 'b']));
+    const ids = blockIds(frozen)!;
+    expect(blockIds(frozen)).toBe(ids);
+    expect(() => (ids as string[]).push('c')).toThrow(TypeError);
+    expect(blockIds(deepFreeze(body(['a', 'a'])))).toBeNull();
+    // A body still being edited is read afresh each time.
+    const open = body(['a', 'b']);
+    expect(blockIds(open)).toEqual(['a', 'b']);
+    open.content!.push({ type: 'paragraph', attrs: { id: 'c' } });
+    expect(blockIds(open)).toEqual(['a', 'b', 'c']);
   });
 });

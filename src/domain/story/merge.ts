@@ -86,29 +86,56 @@ export function mergeStories(
 }
 
 /** The ids of a body's top-level blocks, or null when some block has none or one is used twice. */
-export function blockIds(doc: DocumentJSON): string[] | null {
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  for (const block of doc.content ?? []) {
-    const id = block.attrs?.id;
-    if (typeof id !== 'string' || id === '' || seen.has(id)) return null;
-    seen.add(id);
-    ids.push(id);
-  }
-  return ids;
+export function blockIds(doc: DocumentJSON): readonly string[] | null {
+  return blockIndex(doc)?.ids ?? null;
 }
 
-function blocksById(doc: DocumentJSON, ids: string[]): Map<string, JSONContent> {
+/** A body's top-level block ids in order, and where each one is. */
+export interface BlockIndex {
+  ids: readonly string[];
+  positions: ReadonlyMap<string, number>;
+}
+
+/**
+ * Worked out once for a frozen body (the server freezes the bodies it keeps, see
+ * server/db/stored-bodies.ts): a frozen block list cannot change, so neither can its ids, and a
+ * save of a long story does not walk its 600 blocks again for each step that needs them.
+ */
+const indexOfFrozen = new WeakMap<readonly JSONContent[], BlockIndex | null>();
+
+/** `blockIds` with each id's position; null when some block has no id or one is used twice. */
+export function blockIndex(doc: DocumentJSON): BlockIndex | null {
+  const content = doc.content ?? [];
+  const frozen = Object.isFrozen(content);
+  if (frozen) {
+    const known = indexOfFrozen.get(content);
+    if (known !== undefined) return known;
+  }
+  const ids: string[] = [];
+  const positions = new Map<string, number>();
+  for (const block of content) {
+    const id = block.attrs?.id;
+    if (typeof id !== 'string' || id === '' || positions.has(id)) break;
+    positions.set(id, ids.length);
+    ids.push(id);
+  }
+  // Stopped early: a block without an id, or an id used twice.
+  const index = ids.length === content.length ? { ids: frozen ? Object.freeze(ids) : ids, positions } : null;
+  if (frozen) indexOfFrozen.set(content, index);
+  return index;
+}
+
+function blocksById(doc: DocumentJSON, ids: readonly string[]): Map<string, JSONContent> {
   const content = doc.content ?? [];
   return new Map(ids.map((id, index) => [id, content[index]]));
 }
 
 /** The ids of `order` that are also in `keep`, in `order`'s order. */
-function common(order: string[], keep: ReadonlySet<string>): string[] {
+function common(order: readonly string[], keep: ReadonlySet<string>): string[] {
   return order.filter((id) => keep.has(id));
 }
 
-function sameSequence(a: string[], b: string[]): boolean {
+function sameSequence(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
