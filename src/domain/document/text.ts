@@ -56,13 +56,13 @@ export function wordCountAfter(before: JSONContent, beforeCount: number, after: 
   const is = after.content ?? [];
   if (was.length === is.length) {
     // The usual save: blocks changed in place. Block by block, without sets of 600 blocks.
-    let count = beforeCount;
-    let shared = false;
-    for (let index = 0; index < is.length; index++) {
-      if (was[index] === is[index]) shared = true;
-      else count += countWords(documentText(is[index]!)) - countWords(documentText(was[index]!));
+    const changed: number[] = [];
+    for (let index = 0; index < is.length; index++) if (was[index] !== is[index]) changed.push(index);
+    if (changed.length < is.length) {
+      let count = beforeCount;
+      for (const index of changed) count += countWords(documentText(is[index]!)) - countWords(documentText(was[index]!));
+      return count;
     }
-    if (shared) return count;
   }
   const kept = new Set(after.content ?? []);
   const had = new Set(before.content ?? []);
