@@ -34,8 +34,6 @@ export function searchColumns(headline: string, standfirst: string, bodyText: st
 const CATCH_UP_AFTER_MS = 500;
 /** Stories read per query. */
 const BATCH = 25;
-/** SQLite: stories whose search text is written at a time, between saves (see `indexRows`). */
-const SQLITE_STORIES_AT_ONCE = 4;
 /** Times a run reads again the stories saved between its read and its write. */
 const MISSED_ROUNDS = 3;
 /** Runs a story may fail in a row with a passing error, the database answering, before it is set aside. */
@@ -136,21 +134,17 @@ class SearchBacklog {
     }
   }
 
-  /** Indexes `rows`; answers the ids of those saved again since they were read. */
+  /**
+   * Indexes `rows`, one story at a time; answers the ids of those saved again since they were read.
+   * SQLite: each story is written in the saves' shared commit (its own savepoint there, so one
+   * the index refuses is rolled back alone). One transaction for a batch of 25 long stories held
+   * SQLite's one connection and the event loop for tens of milliseconds, and flushed on the main
+   * thread: every save arriving meanwhile waited behind it. PostgreSQL: one statement per story,
+   * so a save waits for at most one story's row and no lock order can deadlock against saves.
+   */
   private async indexRows(rows: StaleRow[]): Promise<string[]> {
-    // SQLite: a few stories at a time, each written in the saves' shared commit (its own
-    // savepoint there, so one refused story is rolled back alone). One transaction for a whole
-    // batch of long stories held SQLite's one connection and the event loop for tens of
-    // milliseconds, and flushed on the main thread: every save waited behind it.
-    // PostgreSQL: one statement per story, so a save waits for at most one story's row and no
-    // lock order can deadlock against saves.
-    const atOnce = this.dialect === 'sqlite' ? SQLITE_STORIES_AT_ONCE : 1;
     const missed: string[] = [];
-    for (let from = 0; from < rows.length; from += atOnce) {
-      const slice = rows.slice(from, from + atOnce);
-      const results = await Promise.all(slice.map((row) => this.indexOne(row)));
-      results.forEach((result, index) => result === 'saved since' && missed.push(slice[index]!.id));
-    }
+    for (const row of rows) if ((await this.indexOne(row)) === 'saved since') missed.push(row.id);
     return missed;
   }
 
