@@ -8,6 +8,7 @@ import { openDatabase, replaceWalFlush, SQLITE_FILE, writeAheadLog } from './con
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 import { inSharedCommit } from './shared-commit';
+import { searchBacklog } from '../services/search-backlog';
 import { startTestApp, testDialects, type TestApp } from '../test/harness';
 import { paragraphs } from '../test/documents';
 import type { Story } from '../../src/domain/api/stories';
@@ -159,6 +160,9 @@ describe('on SQLite, the disk', () => {
     const created = await reporter.post('/api/stories', { headline: 'Harbour', body: paragraphs('The harbour closes.') });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json() as Story;
+    // The search backlog would index this story through the same commits, flushed by the same
+    // stand-in: stopped, as this test counts the saves' flushes.
+    await searchBacklog(t.database.db, 'sqlite').stop();
     await withStandInFlush(async (flushes) => {
       // The save, then the same save again (its answer lost on the way, say): revision 2 is committed, not yet on disk.
       const headers = { 'if-match': '"1"', 'x-editor-id': 'harbour-tab' };

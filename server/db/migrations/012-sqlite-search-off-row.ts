@@ -15,19 +15,27 @@ import type { Dialect } from '../connection';
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'sqlite') return;
-  for (const trigger of ['stories_fts_insert', 'stories_fts_delete', 'stories_fts_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
-  await sql`DROP TABLE IF EXISTS stories_fts`.execute(db);
-  await sql`
-    CREATE VIRTUAL TABLE stories_fts USING fts5(
-      search_headline, search_text,
-      content='', contentless_delete=1,
-      tokenize='unicode61 remove_diacritics 2', prefix='2 3'
-    )`.execute(db);
-  await sql`INSERT INTO stories_fts(rowid, search_headline, search_text) SELECT seq, search_headline, search_text FROM stories`.execute(db);
-  await sql`UPDATE stories SET search_text = '' WHERE search_text <> ''`.execute(db);
-  // Stories are never deleted, but should one be, its words go with it.
-  await sql`
-    CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
-      DELETE FROM stories_fts WHERE rowid = old.seq;
-    END`.execute(db);
+  // Kysely runs SQLite migrations outside a transaction: this one takes its own, so a run cut off
+  // partway leaves the old index whole.
+  await db.transaction().execute(async (trx) => {
+    // Done already (cut off after this commit, before the migrator recorded it): the rows' copies
+    // are gone, so the index must not be filled again from them.
+    const { rows } = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'stories_fts'`.execute(trx);
+    if (rows[0]?.sql.includes('contentless_delete')) return;
+    for (const trigger of ['stories_fts_insert', 'stories_fts_delete', 'stories_fts_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(trx);
+    await sql`DROP TABLE IF EXISTS stories_fts`.execute(trx);
+    await sql`
+      CREATE VIRTUAL TABLE stories_fts USING fts5(
+        search_headline, search_text,
+        content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+      )`.execute(trx);
+    await sql`INSERT INTO stories_fts(rowid, search_headline, search_text) SELECT seq, search_headline, search_text FROM stories`.execute(trx);
+    await sql`UPDATE stories SET search_text = '' WHERE search_text <> ''`.execute(trx);
+    // Stories are never deleted, but should one be, its words go with it.
+    await sql`
+      CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+        DELETE FROM stories_fts WHERE rowid = old.seq;
+      END`.execute(trx);
+  });
 }

@@ -90,9 +90,10 @@ export function blockIds(doc: DocumentJSON): readonly string[] | null {
   return blockIndex(doc)?.ids ?? null;
 }
 
-/** A body's top-level block ids in order, and where each one is. */
+/** A body's top-level block ids in order, and where each one is. Shared by every caller: read only. */
 export interface BlockIndex {
   ids: readonly string[];
+  /** A Map cannot be frozen: `ReadonlyMap` is what keeps callers from changing the one kept for a frozen body. */
   positions: ReadonlyMap<string, number>;
 }
 
