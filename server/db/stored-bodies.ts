@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocumentJSON } from '../../src/domain/document/types';
+import type { Story } from '../../src/domain/api/stories';
+import type { FoundRow } from './repositories/stories';
 import type { Database } from './schema';
 import type { Db } from './transaction';
 
@@ -28,6 +30,26 @@ export interface StoredBody {
   body: DocumentJSON;
   /** The body's stored JSON text. */
   text: string;
+  /**
+   * The whole story at this revision and last change, with its row, when this process read or
+   * saved it: a save made on it is written without reading the story first, on the condition
+   * that the row is still at this revision, status and last change (see `saveStory`).
+   */
+  found?: KnownStory;
+}
+
+/** A story as stored, and the row it came from; frozen once remembered. */
+export interface KnownStory {
+  row: FoundRow;
+  story: Story;
+}
+
+/** A copy of a story and its row to remember: what the caller holds stays the caller's (remembering freezes it). */
+export function knownStory(row: KnownStory['row'], story: Story): KnownStory {
+  return {
+    row: { ...row },
+    story: { ...story, tags: [...story.tags], authorIds: [...story.authorIds], leadPhoto: story.leadPhoto ? { ...story.leadPhoto } : null },
+  };
 }
 
 /** Stories whose bodies are kept: enough for a busy desk's open stories, about 0.5 MB each. */
@@ -45,6 +67,7 @@ class StoredBodies {
     // A slow read must not replace a newer save's body (a miss would follow, not a wrong body, but still).
     if (known && known.revision > stored.revision) return;
     deepFreeze(stored.body);
+    if (stored.found) deepFreeze(stored.found);
     // Map order is insertion order: re-inserting keeps the most recently used last.
     this.byStory.delete(storyId);
     this.byStory.set(storyId, stored);

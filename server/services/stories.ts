@@ -39,7 +39,7 @@ import {
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { committedToDisk, inSharedCommit } from '../db/shared-commit';
-import { bodyText, storedBodies } from '../db/stored-bodies';
+import { bodyText, knownStory, storedBodies, type KnownStory } from '../db/stored-bodies';
 import { revisionDelta, revisionFields, WHOLE_SNAPSHOT_EVERY } from '../db/repositories/revision-fields';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
@@ -223,6 +223,15 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   if (request.baseRevision === null) {
     throw preconditionRequired('Send If-Match with the revision you edited, e.g. If-Match: "3"');
   }
+  // Usually an editor saves on top of its own last save, which this process remembers: saved on
+  // that without reading the story first (on PostgreSQL one round trip fewer). The write happens
+  // only if the row is still at that revision, status and last change; anything else (another
+  // save, a move in the workflow, a refusal judged on what may be out of date) goes the usual way.
+  const known = storedBodies(store.db)?.get(id)?.found;
+  if (known && known.story.revision === request.baseRevision) {
+    const saved = await trySave(store, actor, id, request, request.baseRevision, known).catch((): typeof LOST_RACE => LOST_RACE);
+    if (saved !== LOST_RACE) return saved;
+  }
   for (let attempt = 1; ; attempt++) {
     const saved = await trySave(store, actor, id, request, request.baseRevision);
     if (saved !== LOST_RACE) return saved;
@@ -242,8 +251,11 @@ async function trySave(
   id: string,
   { editorId, changes: fields, bodyPatch, note }: SaveRequest,
   baseRevision: number,
+  /** The story as this process last knew it, to save on without reading it (see saveStory). */
+  known?: KnownStory,
 ): Promise<SavedStory | typeof LOST_RACE> {
-  const { row: current, story } = await visibleStory(store, actor, id);
+  if (known && !can(actor, 'story:view', known.story)) return LOST_RACE;
+  const { row: current, story } = known ?? (await visibleStory(store, actor, id));
   const editsText = can(actor, 'story:edit', story);
   if (!editsText && !can(actor, 'story:editPhotos', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision > story.revision) throw staleRevision(story, baseRevision, null, []);
@@ -280,9 +292,11 @@ async function trySave(
 
   const columns = columnsFor(changes, story);
   const changed = Object.fromEntries(
-    Object.entries(columns).filter(([column, value]) => current[column as keyof typeof current] !== value),
+    Object.entries(columns).filter(([column, value]) => (current as Record<string, unknown>)[column] !== value),
   ) as Partial<StoryColumns>;
   if (Object.keys(changed).length === 0) {
+    // Nothing to write, so no write tells whether the story known is still the one stored: read it.
+    if (known) return LOST_RACE;
     // Nothing to write, but the revision answered with may be a save committed a moment ago whose
     // log is not yet on disk (a retry of that very save, say): answered only once it is.
     await committedToDisk(store.db);
@@ -333,19 +347,21 @@ async function trySave(
   const revisionChanges = delta ? { deltaOf: story.revision, text: JSON.stringify(delta) } : null;
   // On PostgreSQL a save that leaves the links alone (nearly all) is one statement; saves made at
   // the same moment share one commit on SQLite (see db/shared-commit.ts).
+  const expected = { revision: story.revision, status: story.status, updatedAt: story.updatedAt };
   const won =
     store.dialect === 'postgres' && !references
-      ? await updateStoryWithRevision(store.db, { revision: story.revision, status: story.status }, columnsSaved, revisionMeta, revisionChanges)
+      ? await updateStoryWithRevision(store.db, expected, columnsSaved, revisionMeta, revisionChanges)
       : await inSharedCommit(store.db, store.dialect, async (trx) => {
-          if (!(await updateStoryIfRevision(trx, store.dialect, id, story.revision, story.status, columnsSaved))) return false;
+          if (!(await updateStoryIfRevision(trx, store.dialect, id, expected, columnsSaved))) return false;
           if (references) await replaceStoryLinks(trx, id, references);
           if (revisionChanges) await insertRevisionChanges(trx, revisionMeta, revisionChanges);
           else await insertRevisionOfStored(trx, store.dialect, revisionMeta);
           return true;
         });
   if (!won) return LOST_RACE;
-  // Committed: the next save of this story starts from this body without reading it back.
-  storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: changed.body ?? current.body });
+  // Committed: the next save of this story starts from this story without reading it back.
+  const row = { ...current, ...changed, revision, updated_at: now, body: changed.body ?? current.body };
+  storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: row.body, found: knownStory(row, updated) });
   if (changed.search_stale) backlog?.soon();
   // Housekeeping after the save is committed: a failure here must not answer the save as failed.
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id).catch((error: unknown) => console.error(`thinning the history of story ${id} failed`, error));

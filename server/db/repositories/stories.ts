@@ -7,7 +7,7 @@ import type { StoryStatus } from '../../../src/domain/story/status';
 import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
-import { storedBodies } from '../stored-bodies';
+import { knownStory, storedBodies } from '../stored-bodies';
 import { inTransaction } from '../transaction';
 
 export type StoryRow = Selectable<StoriesTable>;
@@ -37,6 +37,9 @@ const SUMMARY_COLUMNS = [
 ] as const;
 
 type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'search_stale' | 'seq' | 'approved_revision' | 'photo_gaps'>;
+
+/** A story's row as `findStory` reads it: every column a story shows, and the body's text. */
+export type FoundRow = SummaryRow & { body: string };
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -110,14 +113,15 @@ export async function findStory(db: Db, dialect: Dialect, id: string) {
   if (!stored) return undefined;
   const { row: found, authorIds } = stored;
   if (found.body === null && known) {
-    // Read again: kept among the most recently used.
-    bodies!.remember(id, known);
+    // Read again: kept among the most recently used, with the row as it now is.
     const row = { ...found, body: known.text };
-    return { row, story: { ...toSummary(row, authorIds), body: known.body } };
+    const story = { ...toSummary(row, authorIds), body: known.body };
+    bodies!.remember(id, { ...known, found: knownStory(row, story) });
+    return { row, story };
   }
   const row = { ...found, body: found.body! };
   const story = toStory(row, authorIds);
-  bodies?.remember(id, { revision: row.revision, updatedAt: row.updated_at, body: story.body, text: row.body });
+  bodies?.remember(id, { revision: row.revision, updatedAt: row.updated_at, body: story.body, text: row.body, found: knownStory(row, story) });
   return { row, story };
 }
 
@@ -155,8 +159,7 @@ export async function updateStoryIfRevision(
   db: Db,
   dialect: Dialect,
   id: string,
-  expectedRevision: number,
-  expectedStatus: string,
+  expected: ExpectedRow,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
 ): Promise<boolean> {
   const { row, searchText } = searchTextOffRow(dialect, changes);
@@ -164,13 +167,24 @@ export async function updateStoryIfRevision(
     .updateTable('stories')
     .set(row)
     .where('id', '=', id)
-    .where('revision', '=', expectedRevision)
+    .where('revision', '=', expected.revision)
     // A save checked against one state must not land after the story moved (e.g. out of a reporter's hands).
-    .where('status', '=', expectedStatus)
+    .where('status', '=', expected.status)
+    .where('updated_at', '=', expected.updatedAt)
     .executeTakeFirst();
   const updated = Number(result.numUpdatedRows) === 1;
   if (updated && searchText !== undefined) await indexSearchText(db, id, searchText);
   return updated;
+}
+
+/**
+ * The row as a save found it. Every write to a story's row changes its last change (`updated_at`),
+ * so a row still at these is the one the save was checked against, whatever else wrote it.
+ */
+export interface ExpectedRow {
+  revision: number;
+  status: string;
+  updatedAt: string;
 }
 
 /**
@@ -230,7 +244,7 @@ export async function insertRevisionChanges(db: Db, row: RevisionMeta, changes: 
  */
 export async function updateStoryWithRevision(
   db: Db,
-  expected: { revision: number; status: string },
+  expected: ExpectedRow,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
   row: RevisionMeta,
   revisionChanges: RevisionChanges | null,
@@ -241,6 +255,7 @@ export async function updateStoryWithRevision(
     .where('id', '=', row.story_id)
     .where('revision', '=', expected.revision)
     .where('status', '=', expected.status)
+    .where('updated_at', '=', expected.updatedAt)
     // The row's columns only for a whole snapshot made from them; a revision kept as changes needs the id.
     .returning(revisionChanges ? ['id'] : ['id', 'headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seo_title', 'seo_description', 'lead_photo', 'body']);
   const snapshot = revisionChanges ? sql`${revisionChanges.text}` : snapshotOfRow('postgres');

@@ -78,6 +78,47 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
     expect((await editorThere.get(`/api/stories/${id}/revisions/4`)).json().fields.body).toEqual(want.body);
   });
 
+  // A save on top of this process's own last save is written without reading the story first,
+  // on the condition that the row is still at that revision, status and last change.
+  it('merges a save made on its own last revision with what another process saved since, without a read in between', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Tram depot', body: bodyOf({ a: 'a', b: 'b' }) });
+    const { id } = created.json() as Story;
+    expect((await save(editorHere, id, 1, { bodyPatch: { blocks: [paragraph('a', 'a here')] } })).statusCode).toBe(200);
+    expect((await save(editorThere, id, 2, { bodyPatch: { blocks: [paragraph('b', 'b there')] } })).statusCode).toBe(200);
+    // Here, still on revision 2 as this process last saved it.
+    const merged = await save(editorHere, id, 2, { bodyPatch: { blocks: [paragraph('a', 'a here again')] } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ revision: 4, merged: true });
+    expect(texts((merged.json() as Story).body)).toEqual(['a: a here again', 'b: b there']);
+    expect(texts((await expectBothProcessesToShowStored(id)).body)).toEqual(['a: a here again', 'b: b there']);
+  });
+
+  it('refuses a save made on its own last revision once the desk has taken the story elsewhere', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Night bus', body: bodyOf({ a: 'a' }) });
+    const { id } = created.json() as Story;
+    expect((await save(reporter, id, 1, { bodyPatch: { blocks: [paragraph('a', 'a first')] } })).statusCode).toBe(200);
+    const reporterThere = new ApiClient(other.app);
+    expect((await reporterThere.logIn(t.accounts.reporter.email, TEST_PASSWORDS.reporter)).statusCode).toBe(200);
+    expect((await reporterThere.post(`/api/stories/${id}/transitions`, { to: 'submitted' })).statusCode).toBe(200);
+    expect((await editorThere.post(`/api/stories/${id}/transitions`, { to: 'ready' })).statusCode).toBe(200);
+    const refused = await save(reporter, id, 2, { bodyPatch: { blocks: [paragraph('a', 'a after submitting')] } });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(texts((await stored(id)).body)).toEqual(['a: a first']);
+  });
+
+  it('answers a save made on its own last revision with the story as stored when another writer changed it without a new revision', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Harbour lights', dateline: 'PORTSMOUTH', body: bodyOf({ a: 'a' }) });
+    const { id } = created.json() as Story;
+    expect((await save(reporter, id, 1, { bodyPatch: { blocks: [paragraph('a', 'a first')] } })).statusCode).toBe(200);
+    // As a correction does to a published story: the row changes, the revision does not (its last change does).
+    await other.database.db.updateTable('stories').set({ dateline: 'SOUTHAMPTON', updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', id).execute();
+    const saved = await save(reporter, id, 2, { bodyPatch: { blocks: [paragraph('a', 'a second')] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ revision: 3, dateline: 'SOUTHAMPTON' });
+    expect((await read(editorThere, id)).dateline).toBe('SOUTHAMPTON');
+    expect(texts((await stored(id)).body)).toEqual(['a: a second']);
+  });
+
   // PostgreSQL's own storage: SQLite does not compress.
   if (dialect === 'postgres') it('stores a long body and its revision compressed with LZ4 (cheaper to write than pglz)', async () => {
     const long = bodyOf(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, `Paragraph ${i} of a long investigation, with words that repeat.`])));
