@@ -255,7 +255,8 @@ async function trySave(
   known?: KnownStory,
 ): Promise<SavedStory | typeof LOST_RACE> {
   if (known && !can(actor, 'story:view', known.story)) return LOST_RACE;
-  const { row: current, story } = known ?? (await visibleStory(store, actor, id));
+  // A copy of what is remembered (frozen), so the answer built from it is the caller's to change.
+  const { row: current, story } = known ? knownStory(known.row, known.story) : await visibleStory(store, actor, id);
   const editsText = can(actor, 'story:edit', story);
   if (!editsText && !can(actor, 'story:editPhotos', story)) throw forbidden(editRefusal(actor, story));
   if (baseRevision > story.revision) throw staleRevision(story, baseRevision, null, []);
@@ -347,7 +348,14 @@ async function trySave(
   const revisionChanges = delta ? { deltaOf: story.revision, text: JSON.stringify(delta) } : null;
   // On PostgreSQL a save that leaves the links alone (nearly all) is one statement; saves made at
   // the same moment share one commit on SQLite (see db/shared-commit.ts).
-  const expected = { revision: story.revision, status: story.status, updatedAt: story.updatedAt };
+  const expected = {
+    revision: story.revision,
+    status: story.status,
+    updatedAt: story.updatedAt,
+    liveRevision: story.liveRevision,
+    publishedAt: story.publishedAt,
+    scheduledAt: story.scheduledAt,
+  };
   const won =
     store.dialect === 'postgres' && !references
       ? await updateStoryWithRevision(store.db, expected, columnsSaved, revisionMeta, revisionChanges)

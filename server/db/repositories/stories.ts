@@ -152,8 +152,9 @@ export async function insertStory(
 }
 
 /**
- * Writes a save only if the story is still at `expectedRevision`: the database, not the
- * process, decides which of two racing saves wins. Returns false when another save got there first.
+ * Writes a save only if the story's row is still as the save found it (`expected`): the
+ * database, not the process, decides which of two racing saves wins, and a save judged on a
+ * story that has since moved is not written. Returns false when the row has changed.
  */
 export async function updateStoryIfRevision(
   db: Db,
@@ -167,10 +168,8 @@ export async function updateStoryIfRevision(
     .updateTable('stories')
     .set(row)
     .where('id', '=', id)
-    .where('revision', '=', expected.revision)
     // A save checked against one state must not land after the story moved (e.g. out of a reporter's hands).
-    .where('status', '=', expected.status)
-    .where('updated_at', '=', expected.updatedAt)
+    .where(isExpected(expected))
     .executeTakeFirst();
   const updated = Number(result.numUpdatedRows) === 1;
   if (updated && searchText !== undefined) await indexSearchText(db, id, searchText);
@@ -178,13 +177,25 @@ export async function updateStoryIfRevision(
 }
 
 /**
- * The row as a save found it. Every write to a story's row changes its last change (`updated_at`),
- * so a row still at these is the one the save was checked against, whatever else wrote it.
+ * The row as a save found it: what any writer other than a save changes (the workflow, a
+ * correction, the scheduler), and the last change, which every writer of the columns a story
+ * shows stamps (the search backlog writes only search columns). A row still at these is the one
+ * the save was judged on, even when another writer stamped the same millisecond.
  */
 export interface ExpectedRow {
   revision: number;
   status: string;
   updatedAt: string;
+  liveRevision: number | null;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+}
+
+/** `expected` as conditions on the row (null-safe). */
+function isExpected(expected: ExpectedRow) {
+  const same = (column: string, value: string | number | null) => (value === null ? sql<SqlBool>`${sql.ref(column)} is null` : sql<SqlBool>`${sql.ref(column)} = ${value}`);
+  return sql<SqlBool>`${same('revision', expected.revision)} and ${same('status', expected.status)} and ${same('updated_at', expected.updatedAt)}
+    and ${same('live_revision', expected.liveRevision)} and ${same('published_at', expected.publishedAt)} and ${same('scheduled_at', expected.scheduledAt)}`;
 }
 
 /**
@@ -253,9 +264,7 @@ export async function updateStoryWithRevision(
     .updateTable('stories')
     .set(changes)
     .where('id', '=', row.story_id)
-    .where('revision', '=', expected.revision)
-    .where('status', '=', expected.status)
-    .where('updated_at', '=', expected.updatedAt)
+    .where(isExpected(expected))
     // The row's columns only for a whole snapshot made from them; a revision kept as changes needs the id.
     .returning(revisionChanges ? ['id'] : ['id', 'headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seo_title', 'seo_description', 'lead_photo', 'body']);
   const snapshot = revisionChanges ? sql`${revisionChanges.text}` : snapshotOfRow('postgres');

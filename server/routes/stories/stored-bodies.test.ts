@@ -119,6 +119,19 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
     expect(texts((await stored(id)).body)).toEqual(['a: a second']);
   });
 
+  it('answers a save made on its own last revision with the live revision as stored, though the writer that moved it stamped the same moment', async () => {
+    const created = await reporter.post('/api/stories', { headline: 'Pier fire', body: bodyOf({ a: 'a' }) });
+    const { id } = created.json() as Story;
+    expect((await save(editorHere, id, 1, { bodyPatch: { blocks: [paragraph('a', 'a first')] } })).statusCode).toBe(200);
+    // What a correction writes when its clock reads the millisecond of the save before it: the live
+    // revision moves; status, revision and last change stay.
+    await other.database.db.updateTable('stories').set({ live_revision: 2 }).where('id', '=', id).execute();
+    const saved = await save(editorHere, id, 2, { bodyPatch: { blocks: [paragraph('a', 'a second')] } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ revision: 3, liveRevision: 2 });
+    expect((await read(editorThere, id)).liveRevision).toBe(2);
+  });
+
   // PostgreSQL's own storage: SQLite does not compress.
   if (dialect === 'postgres') it('stores a long body and its revision compressed with LZ4 (cheaper to write than pglz)', async () => {
     const long = bodyOf(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, `Paragraph ${i} of a long investigation, with words that repeat.`])));
