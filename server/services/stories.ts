@@ -225,8 +225,8 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   }
   // Usually an editor saves on top of its own last save, which this process remembers: saved on
   // that without reading the story first (on PostgreSQL one round trip fewer). The write happens
-  // only if the row is still at that revision, status and last change; anything else (another
-  // save, a move in the workflow, a refusal judged on what may be out of date) goes the usual way.
+  // only if the row is still as it was (see ExpectedRow); anything else (another save, a move in
+  // the workflow, a refusal judged on what may be out of date, nothing to write) goes the usual way.
   const known = storedBodies(store.db)?.get(id)?.found;
   if (known && known.story.revision === request.baseRevision) {
     const saved = await trySave(store, actor, id, request, request.baseRevision, known).catch((): typeof LOST_RACE => LOST_RACE);
