@@ -5,8 +5,8 @@ import type { FoundRow } from './repositories/stories';
 import type { Database } from './schema';
 import type { Db } from './transaction';
 
-/**
- * The bodies of stories being edited, as last stored, kept in memory by revision: a save then
+/*
+ * The stories being edited, body and row as last stored, kept in memory by revision: a save then
  * neither reads nor parses the 70 KB body it is about to change, and writes the stored text
  * again only where blocks changed (`bodyText`).
  *
@@ -23,22 +23,13 @@ import type { Db } from './transaction';
  * Only committed bodies enter it: nothing is remembered or consulted inside a caller's
  * transaction, which could still roll back (or see its own uncommitted writes).
  */
-export interface StoredBody {
-  revision: number;
-  updatedAt: string;
-  /** Deep-frozen: shared by every request that reads this revision. */
-  body: DocumentJSON;
-  /** The body's stored JSON text. */
-  text: string;
-  /**
-   * The whole story at this revision and last change, with its row, when this process read or
-   * saved it: a save made on it is written without reading the story first, on the condition
-   * that the row is still at this revision, status and last change (see `saveStory`).
-   */
-  found?: KnownStory;
-}
 
-/** A story as stored, and the row it came from; frozen once remembered. */
+/**
+ * A story as stored, and the row it came from (its revision, last change and the body's stored
+ * JSON text), as this process last read or saved it; frozen once remembered, and shared by every
+ * request that reads it. A save made on it is written without reading the story first, on the
+ * condition that the row is still as it was (see `saveStory`).
+ */
 export interface KnownStory {
   row: FoundRow;
   story: Story;
@@ -56,18 +47,17 @@ export function knownStory(row: KnownStory['row'], story: Story): KnownStory {
 const KEPT_STORIES = 64;
 
 class StoredBodies {
-  private readonly byStory = new Map<string, StoredBody>();
+  private readonly byStory = new Map<string, KnownStory>();
 
-  get(storyId: string): StoredBody | undefined {
+  get(storyId: string): KnownStory | undefined {
     return this.byStory.get(storyId);
   }
 
-  remember(storyId: string, stored: StoredBody) {
+  remember(storyId: string, stored: KnownStory) {
     const known = this.byStory.get(storyId);
     // A slow read must not replace a newer save's body (a miss would follow, not a wrong body, but still).
-    if (known && known.revision > stored.revision) return;
-    deepFreeze(stored.body);
-    if (stored.found) deepFreeze(stored.found);
+    if (known && known.row.revision > stored.row.revision) return;
+    deepFreeze(stored);
     // Map order is insertion order: re-inserting keeps the most recently used last.
     this.byStory.delete(storyId);
     this.byStory.set(storyId, stored);

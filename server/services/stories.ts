@@ -227,7 +227,7 @@ export async function saveStory(store: StoryStore, actor: SessionUser, id: strin
   // that without reading the story first (on PostgreSQL one round trip fewer). The write happens
   // only if the row is still as it was (see ExpectedRow); anything else (another save, a move in
   // the workflow, a refusal judged on what may be out of date, nothing to write) goes the usual way.
-  const known = storedBodies(store.db)?.get(id)?.found;
+  const known = storedBodies(store.db)?.get(id);
   if (known && known.story.revision === request.baseRevision) {
     const saved = await trySave(store, actor, id, request, request.baseRevision, known).catch((): typeof LOST_RACE => LOST_RACE);
     if (saved !== LOST_RACE) return saved;
@@ -369,7 +369,7 @@ async function trySave(
   if (!won) return LOST_RACE;
   // Committed: the next save of this story starts from this story without reading it back.
   const row = { ...current, ...changed, revision, updated_at: now, body: changed.body ?? current.body };
-  storedBodies(store.db)?.remember(id, { revision, updatedAt: now, body: updated.body, text: row.body, found: knownStory(row, updated) });
+  storedBodies(store.db)?.remember(id, knownStory(row, updated));
   if (changed.search_stale) backlog?.soon();
   // Housekeeping after the save is committed: a failure here must not answer the save as failed.
   if (revision % THIN_EVERY_REVISIONS === 0) await thinRevisions(store.db, id).catch((error: unknown) => console.error(`thinning the history of story ${id} failed`, error));

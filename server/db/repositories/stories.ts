@@ -109,19 +109,19 @@ export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<str
 export async function findStory(db: Db, dialect: Dialect, id: string) {
   const bodies = storedBodies(db);
   const known = bodies?.get(id);
-  const stored = await findStoryRow(db, dialect, id, known);
+  const stored = await findStoryRow(db, dialect, id, known && { revision: known.row.revision, updatedAt: known.row.updated_at });
   if (!stored) return undefined;
   const { row: found, authorIds } = stored;
   if (found.body === null && known) {
     // Read again: kept among the most recently used, with the row as it now is.
-    const row = { ...found, body: known.text };
-    const story = { ...toSummary(row, authorIds), body: known.body };
-    bodies!.remember(id, { ...known, found: knownStory(row, story) });
+    const row = { ...found, body: known.row.body };
+    const story = { ...toSummary(row, authorIds), body: known.story.body };
+    bodies!.remember(id, knownStory(row, story));
     return { row, story };
   }
   const row = { ...found, body: found.body! };
   const story = toStory(row, authorIds);
-  bodies?.remember(id, { revision: row.revision, updatedAt: row.updated_at, body: story.body, text: row.body, found: knownStory(row, story) });
+  bodies?.remember(id, knownStory(row, story));
   return { row, story };
 }
 
