@@ -12,6 +12,7 @@ import * as searchBacklog from './migrations/009-search-backlog';
 import * as fastCompression from './migrations/010-fast-compression';
 import * as revisionDeltas from './migrations/011-revision-deltas';
 import * as sqliteSearchOffRow from './migrations/012-sqlite-search-off-row';
+import * as bodyInParts from './migrations/013-body-in-parts';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '010-fast-compression': fastCompression,
   '011-revision-deltas': revisionDeltas,
   '012-sqlite-search-off-row': sqliteSearchOffRow,
+  '013-body-in-parts': bodyInParts,
 };
 
 class InCodeMigrations implements MigrationProvider {
@@ -41,14 +43,7 @@ class InCodeMigrations implements MigrationProvider {
 
 /** Brings the schema up to date; safe to run from several processes at once (the migrator locks). */
 export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  // On PostgreSQL the migrator's own tables go in the schema we work in: Kysely otherwise looks
-  // for them across every schema and may find another database user's.
-  const migrationTableSchema =
-    dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined;
-  // Features land from parallel branches, each with its own migration; a database that already
-  // ran a later-numbered one still takes an earlier one that arrives afterwards.
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), migrationTableSchema, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (await migratorFor(db, dialect)).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
@@ -58,7 +53,16 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
 
 /** Brings the schema up to the migration named and no further: a database as an older release left it, for tests of a migration. */
 export async function migrateUpTo(db: Kysely<Database>, dialect: Dialect, name: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), allowUnorderedMigrations: true });
-  const { error } = await migrator.migrateTo(name);
+  const { error } = await (await migratorFor(db, dialect)).migrateTo(name);
   if (error) throw error;
+}
+
+async function migratorFor(db: Kysely<Database>, dialect: Dialect): Promise<Migrator> {
+  // On PostgreSQL the migrator's own tables go in the schema we work in: Kysely otherwise looks
+  // for them across every schema and may find another database user's.
+  const migrationTableSchema =
+    dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined;
+  // Features land from parallel branches, each with its own migration; a database that already
+  // ran a later-numbered one still takes an earlier one that arrives afterwards.
+  return new Migrator({ db, provider: new InCodeMigrations(dialect), migrationTableSchema, allowUnorderedMigrations: true });
 }

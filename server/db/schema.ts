@@ -11,6 +11,7 @@ export interface Database {
   stories: StoriesTable;
   story_authors: StoryAuthorsTable;
   story_revisions: StoryRevisionsTable;
+  story_body_parts: StoryBodyPartsTable;
   photos: PhotosTable;
   story_links: StoryLinksTable;
   story_events: StoryEventsTable;
@@ -86,8 +87,11 @@ export interface StoriesTable {
   seo_description: string;
   /** JSON `{ photoId, caption, credit, alt }`, or null when the story has no lead photo. */
   lead_photo: string | null;
-  /** ProseMirror JSON. */
-  body: string;
+  /**
+   * How the body (ProseMirror JSON) is cut into `story_body_parts`: a JSON array of
+   * `[part, blockCount]`, in order (see db/body-parts.ts).
+   */
+  body_parts: string;
   /**
    * Headline, standfirst and body as plain text, folded (lower case, no accents) so that both
    * databases match "cafe" to "Café" the same way. Only the full-text index reads it. On
@@ -110,6 +114,16 @@ export interface StoriesTable {
   updated_at: string;
   published_at: string | null;
   scheduled_at: string | null;
+}
+
+/** A run of a story's top-level blocks (migration 013): a save rewrites the parts it changed. */
+export interface StoryBodyPartsTable {
+  story_id: string;
+  /** The part's key within its story; the story's `body_parts` orders them. */
+  part: number;
+  block_count: number;
+  /** The blocks' JSON, comma-separated: the parts joined in order make the body's `content`. */
+  blocks: string;
 }
 
 export interface StoryAuthorsTable {

@@ -4,11 +4,12 @@ import type { Story } from '../../src/domain/api/stories';
 import type { FoundRow } from './repositories/stories';
 import type { Database } from './schema';
 import type { Db } from './transaction';
+import { blockText, deepFreeze } from './body-parts';
 
 /*
  * The stories being edited, body and row as last stored, kept in memory by revision: a save then
- * neither reads nor parses the 70 KB body it is about to change, and writes the stored text
- * again only where blocks changed (`bodyText`).
+ * neither reads nor parses the 70 KB body it is about to change, and writes again only the parts
+ * of it whose blocks changed (see body-parts.ts).
  *
  * Safe because a story's body at a revision never changes: only a save writes the body, and a
  * save always takes the next revision, written only if the story is still at the one it read
@@ -25,8 +26,8 @@ import type { Db } from './transaction';
  */
 
 /**
- * A story as stored, and the row it came from (its revision, last change and the body's stored
- * JSON text), as this process last read or saved it; frozen once remembered, and shared by every
+ * A story as stored, and the row it came from (its revision, last change and how its body is
+ * cut into parts), as this process last read or saved it; frozen once remembered, and shared by every
  * request that reads it. A save made on it is written without reading the story first, on the
  * condition that the row is still as it was (see `saveStory`).
  */
@@ -76,35 +77,13 @@ export function storedBodies(db: Db): StoredBodies | null {
   return cache;
 }
 
-/** The JSON text of each block already serialised; blocks are frozen once serialised, so the text stays true. */
-const blockTexts = new WeakMap<object, string>();
-
 /**
- * `JSON.stringify(body)`, serialising only blocks not serialised before: a save that changed one
- * paragraph of a long story serialises that paragraph and joins the rest. Each block serialised
- * is frozen, so a block cannot change under its remembered text.
+ * `JSON.stringify(body)`, serialising only blocks not serialised before (`blockText`): a
+ * whole snapshot of a long story joins the text of blocks mostly serialised by earlier saves.
  */
 export function bodyText(body: DocumentJSON): string {
   const content = body.content;
   // Any other shape (attributes on the document) is serialised whole.
   if (!Array.isArray(content) || Object.keys(body).length !== 2 || Object.keys(body)[0] !== 'type') return JSON.stringify(body);
-  const parts = new Array<string>(content.length);
-  for (let index = 0; index < content.length; index++) {
-    const block = content[index]!;
-    let text = blockTexts.get(block);
-    if (text === undefined) {
-      text = JSON.stringify(block);
-      deepFreeze(block);
-      blockTexts.set(block, text);
-    }
-    parts[index] = text;
-  }
-  return `{"type":${JSON.stringify(body.type)},"content":[${parts.join(',')}]}`;
-}
-
-/** Freezes `value` and everything in it; frozen parts (blocks frozen before) are not walked again. */
-function deepFreeze(value: unknown) {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
+  return `{"type":${JSON.stringify(body.type)},"content":[${content.map(blockText).join(',')}]}`;
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DocumentJSON } from '../../src/domain/document/types';
-import { documentText, foldForSearch } from '../../src/domain/document/text';
+import { BLOCK_SEPARATOR, documentText, foldForSearch } from '../../src/domain/document/text';
 import type { Database } from '../db/schema';
-import { setAsideFromSearch, staleSearchRows, writeSearchText } from '../db/repositories/stories';
+import { setAsideFromSearch, staleSearchRows, storedBodyAt, writeSearchText } from '../db/repositories/stories';
+import { storedBodies } from '../db/stored-bodies';
 import type { Db } from '../db/transaction';
 import { inSharedCommit } from '../db/shared-commit';
 import { pingDatabase, type Dialect } from '../db/connection';
@@ -26,8 +27,30 @@ import { isPassingDatabaseError } from '../db/errors';
 const MAX_SEARCH_CHARS = 300_000;
 
 /** What the full-text index reads: everything (headline, standfirst, body), and the headline alone; folded. */
-export function searchColumns(headline: string, standfirst: string, bodyText: string): { search_text: string; search_headline: string } {
-  return { search_text: foldForSearch(`${headline}\n${standfirst}\n${bodyText}`).slice(0, MAX_SEARCH_CHARS), search_headline: foldForSearch(headline) };
+export function searchColumns(headline: string, standfirst: string, body: DocumentJSON): { search_text: string; search_headline: string } {
+  const search_headline = foldForSearch(headline);
+  return { search_text: `${search_headline}\n${foldForSearch(standfirst)}\n${foldedBodyText(body)}`.slice(0, MAX_SEARCH_CHARS), search_headline };
+}
+
+/** The folded text of each frozen block (a stored body's; see db/stored-bodies.ts), worked out once. */
+const foldedBlocks = new WeakMap<object, string>();
+
+/**
+ * `foldForSearch(documentText(body))`, block by block: a block's text never runs into the next
+ * one's (they are joined by blank lines, and folding maps each character on its own), so the
+ * blocks of a stored body a save did not change are not walked and folded again.
+ */
+function foldedBodyText(body: DocumentJSON): string {
+  const texts: string[] = [];
+  for (const block of body.content ?? []) {
+    let text = foldedBlocks.get(block);
+    if (text === undefined) {
+      text = foldForSearch(documentText(block));
+      if (Object.isFrozen(block)) foldedBlocks.set(block, text);
+    }
+    if (text !== '') texts.push(text);
+  }
+  return texts.join(BLOCK_SEPARATOR);
 }
 
 /** How long after a save the backlog is indexed when nobody searches: saves in between share it. */
@@ -148,10 +171,19 @@ class SearchBacklog {
     return missed;
   }
 
-  private async indexOne(row: StaleRow): Promise<'indexed' | 'saved since' | 'set aside'> {
-    let columns: ReturnType<typeof columnsOf>;
+  private async indexOne(marked: StaleRow): Promise<'indexed' | 'saved since' | 'set aside'> {
+    // The story as this process last saved it, when that is no older than the row read: its body
+    // is neither read, put together nor parsed (the usual case, a story being typed in here).
+    const known = storedBodies(this.db)?.get(marked.id);
+    const row =
+      known && known.row.revision >= marked.revision
+        ? { id: marked.id, revision: known.row.revision, headline: known.story.headline, standfirst: known.story.standfirst }
+        : marked;
+    let columns: ReturnType<typeof searchColumns>;
     try {
-      columns = columnsOf(row);
+      const body = known && row !== marked ? known.story.body : await storedBodyAt(this.db, this.dialect, row.id, row.revision);
+      if (body === null) return 'saved since';
+      columns = searchColumns(row.headline, row.standfirst, typeof body === 'string' ? (JSON.parse(body) as DocumentJSON) : body);
     } catch (error) {
       // The stored body cannot be read as a document: no later run would read it either.
       await this.setAside(row, error);
@@ -200,9 +232,6 @@ async function answers(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
-function columnsOf(row: StaleRow) {
-  return searchColumns(row.headline, row.standfirst, documentText(JSON.parse(row.body) as DocumentJSON));
-}
 
 const backlogs = new WeakMap<Kysely<Database>, SearchBacklog>();
 

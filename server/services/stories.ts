@@ -24,8 +24,7 @@ import type { Database } from '../db/schema';
 import {
   findStory,
   latestOwnRevisionAfter,
-  insertRevisionChanges,
-  insertRevisionOfStored,
+  insertRevision,
   insertStory,
   listStoryRows,
   loadStory,
@@ -39,8 +38,9 @@ import {
 import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { committedToDisk, inSharedCommit } from '../db/shared-commit';
-import { bodyText, knownStory, storedBodies, type KnownStory } from '../db/stored-bodies';
-import { revisionDelta, revisionFields, WHOLE_SNAPSHOT_EVERY } from '../db/repositories/revision-fields';
+import { knownStory, storedBodies, type KnownStory } from '../db/stored-bodies';
+import { planBodyWrite } from '../db/body-parts';
+import { revisionDelta, revisionFields, WHOLE_SNAPSHOT_EVERY, wholeSnapshot } from '../db/repositories/revision-fields';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
 import { conflict, forbidden, notFound, preconditionFailed, preconditionRequired, validationFailed } from '../errors';
@@ -65,7 +65,7 @@ type StoryColumns = Pick<
   | 'seo_description'
   | 'lead_photo'
   | 'photo_gaps'
-  | 'body'
+  | 'body_parts'
   | 'word_count'
   | 'search_text'
   | 'search_headline'
@@ -74,9 +74,10 @@ type StoryColumns = Pick<
 >;
 
 /**
- * The database columns for a set of edited fields. The body also yields its word count: counted
- * whole, or from `was` (the stored body and its count) by the blocks that differ. The search
- * text needs headline, standfirst and body together, so the caller adds it.
+ * The database columns for a set of edited fields. The body yields its word count: counted
+ * whole, or from `was` (the stored body and its count) by the blocks that differ; its parts and
+ * their outline are the caller's (`planBodyWrite`). The search text needs headline, standfirst
+ * and body together, so the caller adds it.
  */
 function columnsFor(fields: Partial<StoryFields>, was?: { body: DocumentJSON; wordCount: number }): Partial<StoryColumns> {
   const columns: Partial<StoryColumns> = {};
@@ -90,7 +91,6 @@ function columnsFor(fields: Partial<StoryFields>, was?: { body: DocumentJSON; wo
   if (fields.seoDescription !== undefined) columns.seo_description = fields.seoDescription;
   if (fields.leadPhoto !== undefined) columns.lead_photo = fields.leadPhoto ? JSON.stringify(fields.leadPhoto) : null;
   if (fields.body !== undefined) {
-    columns.body = bodyText(fields.body);
     columns.word_count = was ? wordCountAfter(was.body, was.wordCount, fields.body) : countWords(documentText(fields.body));
   }
   return columns;
@@ -148,7 +148,9 @@ export async function createStory(
     body,
   };
   const columns = columnsFor(fields);
-  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, documentText(fields.body)), { photo_gaps: photoGapCount(fields.leadPhoto, fields.body) });
+  const parts = planBodyWrite(null, fields.body)!;
+  columns.body_parts = parts.outline;
+  Object.assign(columns, searchColumns(fields.headline, fields.standfirst, fields.body), { photo_gaps: photoGapCount(fields.leadPhoto, fields.body) });
   const references = await checkReferences(store.db, id, fields.body);
   const live = status === 'published';
   // Two stories created at once with one headline race for its slug; the unique index decides
@@ -176,9 +178,11 @@ export async function createStory(
             scheduled_at: null,
           },
           [actor.id],
+          parts.upserts,
         );
         await replaceStoryLinks(trx, id, references);
-        await insertRevisionOfStored(trx, store.dialect, { story_id: id, revision: 1, saved_by: actor.id, saved_at: now, editor_id: null, note: null, base_revision: null });
+        const revision = { story_id: id, revision: 1, saved_by: actor.id, saved_at: now, editor_id: null, note: null, base_revision: null };
+        await insertRevision(trx, revision, { deltaOf: null, text: wholeSnapshot(fields) });
       });
       break;
     } catch (error) {
@@ -292,10 +296,13 @@ async function trySave(
   await assertPhotosExist(store.db, changes, story);
 
   const columns = columnsFor(changes, story);
+  // The parts of the body that changed (none when it did not), and their outline.
+  const body = changes.body !== undefined ? planBodyWrite({ body: story.body, outline: current.body_parts }, changes.body) : null;
+  if (body) columns.body_parts = body.outline;
   const changed = Object.fromEntries(
     Object.entries(columns).filter(([column, value]) => (current as Record<string, unknown>)[column] !== value),
   ) as Partial<StoryColumns>;
-  if (Object.keys(changed).length === 0) {
+  if (Object.keys(changed).length === 0 && !body) {
     // Nothing to write, so no write tells whether the story known is still the one stored: read it.
     if (known) return LOST_RACE;
     // Nothing to write, but the revision answered with may be a save committed a moment ago whose
@@ -306,22 +313,22 @@ async function trySave(
   // The story is marked and the search backlog indexes it after the answer (see search-backlog.ts);
   // inside a caller's transaction there is no backlog to hand it to, so the text is written with the save.
   const backlog = backlogOf(store);
-  if (changed.headline !== undefined || changed.standfirst !== undefined || changed.body !== undefined) {
+  if (changed.headline !== undefined || changed.standfirst !== undefined || body) {
     if (backlog) changed.search_stale = 1;
     else {
       Object.assign(
         changed,
-        searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, documentText(changes.body ?? story.body)),
+        searchColumns(changed.headline ?? current.headline, changed.standfirst ?? current.standfirst, changes.body ?? story.body),
       );
     }
   }
-  if (changed.body !== undefined || changed.lead_photo !== undefined) {
+  if (body || changed.lead_photo !== undefined) {
     changed.photo_gaps = photoGapCount(changes.leadPhoto !== undefined ? changes.leadPhoto : story.leadPhoto, changes.body ?? story.body);
   }
   // The links index changes only when the stories the body points to do (and stories are never
   // deleted, so the ones it pointed to still exist): most saves change a paragraph's words.
   const references =
-    changed.body !== undefined && !sameJSON(storyReferences(changes.body!), storyReferences(story.body)) ? await checkReferences(store.db, id, changes.body!) : null;
+    body && !sameJSON(storyReferences(changes.body!), storyReferences(story.body)) ? await checkReferences(store.db, id, changes.body!) : null;
   // Until it is approved (and never once published) a story's web address follows its headline;
   // after that, links to it may already have gone out.
   if (changed.headline !== undefined && story.publishedAt === null && ['draft', 'submitted', 'ready'].includes(story.status)) {
@@ -345,7 +352,7 @@ async function trySave(
   // The revision is kept as what changed since the one before (a paragraph, not 70 KB), but for
   // one whole snapshot every WHOLE_SNAPSHOT_EVERY revisions (see db/repositories/revision-fields.ts).
   const delta = revision % WHOLE_SNAPSHOT_EVERY === 0 ? null : revisionDelta(fieldsOf(story), fieldsOf(updated));
-  const revisionChanges = delta ? { deltaOf: story.revision, text: JSON.stringify(delta) } : null;
+  const revisionText = delta ? { deltaOf: story.revision, text: JSON.stringify(delta) } : { deltaOf: null, text: wholeSnapshot(updated) };
   // On PostgreSQL a save that leaves the links alone (nearly all) is one statement; saves made at
   // the same moment share one commit on SQLite (see db/shared-commit.ts).
   const expected = {
@@ -358,17 +365,16 @@ async function trySave(
   };
   const won =
     store.dialect === 'postgres' && !references
-      ? await updateStoryWithRevision(store.db, expected, columnsSaved, revisionMeta, revisionChanges)
+      ? await updateStoryWithRevision(store.db, expected, columnsSaved, body, revisionMeta, revisionText)
       : await inSharedCommit(store.db, store.dialect, async (trx) => {
-          if (!(await updateStoryIfRevision(trx, store.dialect, id, expected, columnsSaved))) return false;
+          if (!(await updateStoryIfRevision(trx, store.dialect, id, expected, columnsSaved, body))) return false;
           if (references) await replaceStoryLinks(trx, id, references);
-          if (revisionChanges) await insertRevisionChanges(trx, revisionMeta, revisionChanges);
-          else await insertRevisionOfStored(trx, store.dialect, revisionMeta);
+          await insertRevision(trx, revisionMeta, revisionText);
           return true;
         });
   if (!won) return LOST_RACE;
   // Committed: the next save of this story starts from this story without reading it back.
-  const row = { ...current, ...changed, revision, updated_at: now, body: changed.body ?? current.body };
+  const row = { ...current, ...changed, revision, updated_at: now };
   storedBodies(store.db)?.remember(id, knownStory(row, updated));
   if (changed.search_stale) backlog?.soon();
   // Housekeeping after the save is committed: a failure here must not answer the save as failed.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../connection';
 import { migrateToLatest, migrateUpTo } from '../migrate';
@@ -34,7 +34,7 @@ describe('SQLite: a database from before the search text left the story row', ()
       search_headline: headline.toLowerCase(), word_count: 3, revision: 1, live_revision: null, created_by: author.id,
       created_at: now, updated_at: now, published_at: null, scheduled_at: null,
     });
-    await db.insertInto('stories').values([story('harbour', 'Harbour tolls', 'harbour tolls quokka ferry'), story('depot', 'Tram depot', 'tram depot turntable')]).execute();
+    await (db as Kysely<any>).insertInto('stories').values([story('harbour', 'Harbour tolls', 'harbour tolls quokka ferry'), story('depot', 'Tram depot', 'tram depot turntable')]).execute();
     expect(await storiesWith('quokka')).toEqual(['harbour']);
     return db;
   }

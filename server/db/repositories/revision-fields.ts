@@ -4,6 +4,7 @@ import type { StoryFields } from '../../../src/domain/story/fields';
 import { fieldsOf } from '../../../src/domain/story/fields-of';
 import { sameJSON } from '../../../src/domain/story/merge';
 import type { Db } from '../transaction';
+import { bodyText } from '../stored-bodies';
 
 /**
  * Revisions kept as changes. Most saves change a paragraph of a long story; a whole snapshot per
@@ -40,9 +41,10 @@ export function revisionDelta(before: StoryFields, after: StoryFields): Revision
   return body ? { fields, body } : null;
 }
 
-/** A whole snapshot's text: the story's editable fields, as `fieldsOf` picks them. */
+/** A whole snapshot's text: the story's editable fields, as `fieldsOf` picks them (the body's blocks serialised once, see `bodyText`). */
 export function wholeSnapshot(fields: StoryFields): string {
-  return JSON.stringify(fieldsOf(fields));
+  const { body, ...rest } = fieldsOf(fields);
+  return `${JSON.stringify(rest).slice(0, -1)},"body":${bodyText(body)}}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Dialect } from '../connection';
 import type { StoriesTable, StoryRevisionsTable } from '../schema';
 import type { Db } from '../transaction';
 import { knownStory, storedBodies } from '../stored-bodies';
+import { assembledBody, type BodyWrite, type PartRow } from '../body-parts';
 import { inTransaction } from '../transaction';
 
 export type StoryRow = Selectable<StoriesTable>;
@@ -36,10 +37,10 @@ const SUMMARY_COLUMNS = [
   'stories.scheduled_at',
 ] as const;
 
-type SummaryRow = Omit<StoryRow, 'body' | 'search_text' | 'search_headline' | 'search_stale' | 'seq' | 'approved_revision' | 'photo_gaps'>;
+type SummaryRow = Omit<StoryRow, 'body_parts' | 'search_text' | 'search_headline' | 'search_stale' | 'seq' | 'approved_revision' | 'photo_gaps'>;
 
-/** A story's row as `findStory` reads it: every column a story shows, and the body's text. */
-export type FoundRow = SummaryRow & { body: string };
+/** A story's row as `findStory` reads it: every column a story shows, and how its body is cut into parts. */
+export type FoundRow = SummaryRow & { body_parts: string };
 
 function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   return {
@@ -66,29 +67,31 @@ function toSummary(row: SummaryRow, authorIds: string[]): StorySummary {
   };
 }
 
+/** A story from its row and its body's JSON text. */
 export function toStory(row: SummaryRow & { body: string }, authorIds: string[]): Story {
   return { ...toSummary(row, authorIds), body: JSON.parse(row.body) as DocumentJSON };
 }
 
 /**
- * The story's row and its authors, in one query (on PostgreSQL one round trip instead of two).
- * With `known` (a body this process holds), the body is left out when the row is still at that
- * revision (null then), so the 70 KB are neither read nor sent.
+ * The story's row, its body put together from its parts, and its authors, in one query (on
+ * PostgreSQL one round trip instead of two). With `known` (a body this process holds), the body
+ * is left out when the row is still at that revision (null then), so the 70 KB are neither read
+ * nor sent.
  */
 async function findStoryRow(db: Db, dialect: Dialect, id: string, known?: { revision: number; updatedAt: string }) {
   const body = known
-    ? sql<string | null>`case when stories.revision = ${known.revision} and stories.updated_at = ${known.updatedAt} then null else stories.body end`.as('body')
-    : sql<string | null>`stories.body`.as('body');
+    ? sql<string | null>`case when stories.revision = ${known.revision} and stories.updated_at = ${known.updatedAt} then null else ${assembledBody(dialect)} end`.as('body')
+    : sql<string | null>`${assembledBody(dialect)}`.as('body');
   // A JSON array of user ids, ordered as findAuthorIds orders them (an aggregate's ORDER BY needs
   // SQLite 3.44 or later; better-sqlite3 builds its own, 3.53).
   const authors =
     dialect === 'sqlite'
       ? sql<string>`(select json_group_array(user_id order by user_id) from story_authors where story_id = stories.id)`.as('author_ids')
       : sql<string>`(select coalesce(json_agg(user_id order by user_id), '[]')::text from story_authors where story_id = stories.id)`.as('author_ids');
-  const found = await db.selectFrom('stories').select([...SUMMARY_COLUMNS, body, authors]).where('id', '=', id).executeTakeFirst();
+  const found = await db.selectFrom('stories').select([...SUMMARY_COLUMNS, 'stories.body_parts', body, authors]).where('id', '=', id).executeTakeFirst();
   if (!found) return undefined;
-  const { author_ids: authorIds, ...row } = found;
-  return { row, authorIds: JSON.parse(authorIds) as string[] };
+  const { author_ids: authorIds, body: bodyText, ...row } = found;
+  return { row, bodyText, authorIds: JSON.parse(authorIds) as string[] };
 }
 
 export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<string, string[]>> {
@@ -111,16 +114,14 @@ export async function findStory(db: Db, dialect: Dialect, id: string) {
   const known = bodies?.get(id);
   const stored = await findStoryRow(db, dialect, id, known && { revision: known.row.revision, updatedAt: known.row.updated_at });
   if (!stored) return undefined;
-  const { row: found, authorIds } = stored;
-  if (found.body === null && known) {
+  const { row, bodyText, authorIds } = stored;
+  if (bodyText === null && known) {
     // Read again: kept among the most recently used, with the row as it now is.
-    const row = { ...found, body: known.row.body };
     const story = { ...toSummary(row, authorIds), body: known.story.body };
     bodies!.remember(id, knownStory(row, story));
     return { row, story };
   }
-  const row = { ...found, body: found.body! };
-  const story = toStory(row, authorIds);
+  const story = toStory({ ...row, body: bodyText! }, authorIds);
   bodies?.remember(id, knownStory(row, story));
   return { row, story };
 }
@@ -139,9 +140,12 @@ export async function insertStory(
   dialect: Dialect,
   row: Omit<StoryRow, 'seq' | 'approved_revision' | 'photo_gaps' | 'search_stale'> & { photo_gaps?: number },
   authorIds: string[],
+  /** The body's parts, as `planBodyWrite` cut them for `row.body_parts`. */
+  parts: PartRow[],
 ): Promise<void> {
   const { row: stored, searchText } = searchTextOffRow(dialect, row);
   await db.insertInto('stories').values(stored).execute();
+  await writeBodyParts(db, row.id, { upserts: parts, deletes: [] });
   if (searchText !== undefined) await indexSearchText(db, row.id, searchText);
   if (authorIds.length > 0) {
     await db
@@ -162,6 +166,8 @@ export async function updateStoryIfRevision(
   id: string,
   expected: ExpectedRow,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
+  /** The body's parts to write, when the body changed (`changes.body_parts` is its outline, if that changed). */
+  body: BodyWrite | null,
 ): Promise<boolean> {
   const { row, searchText } = searchTextOffRow(dialect, changes);
   const result = await db
@@ -172,8 +178,22 @@ export async function updateStoryIfRevision(
     .where(isExpected(expected))
     .executeTakeFirst();
   const updated = Number(result.numUpdatedRows) === 1;
+  if (updated && body) await writeBodyParts(db, id, body);
   if (updated && searchText !== undefined) await indexSearchText(db, id, searchText);
   return updated;
+}
+
+/** Removes and writes the parts of a story's body that a save changed (in the save's transaction). */
+async function writeBodyParts(db: Db, storyId: string, body: Pick<BodyWrite, 'upserts' | 'deletes'>): Promise<void> {
+  if (body.deletes.length > 0) await db.deleteFrom('story_body_parts').where('story_id', '=', storyId).where('part', 'in', body.deletes).execute();
+  if (body.upserts.length === 0) return;
+  await db
+    .insertInto('story_body_parts')
+    .values(body.upserts.map((part) => ({ story_id: storyId, ...part })))
+    .onConflict((conflict) =>
+      conflict.columns(['story_id', 'part']).doUpdateSet((eb) => ({ block_count: eb.ref('excluded.block_count'), blocks: eb.ref('excluded.blocks') })),
+    )
+    .execute();
 }
 
 /**
@@ -220,27 +240,19 @@ async function indexSearchText(db: Db, id: string, searchText: string): Promise<
   await sql`insert into stories_fts(rowid, search_headline, search_text) values (${story.seq}, ${story.search_headline}, ${searchText})`.execute(db);
 }
 
-/**
- * Records the revision just written to `stories`, its snapshot made by the database from that
- * row: the body (70 KB for a long story) goes to the database once per save, not twice. The
- * snapshot holds the story's editable fields, as `fieldsOf` picks them.
- */
-export async function insertRevisionOfStored(db: Db, dialect: Dialect, row: RevisionMeta): Promise<void> {
-  await sql`insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision)
-    select id, ${row.revision}, ${snapshotOfRow(dialect)}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}
-    from stories where id = ${row.story_id}`.execute(db);
-}
-
 type RevisionMeta = Omit<Selectable<StoryRevisionsTable>, 'snapshot' | 'delta_of'>;
 
-/** A revision kept as changes to the one before (see revision-fields.ts): its text, and which revision it changes. */
+/**
+ * A revision's text (see revision-fields.ts): the changes since the revision `deltaOf`, or a
+ * whole snapshot (`deltaOf` null).
+ */
 export interface RevisionChanges {
-  deltaOf: number;
+  deltaOf: number | null;
   text: string;
 }
 
-/** Records a revision kept as changes to the one before it. */
-export async function insertRevisionChanges(db: Db, row: RevisionMeta, changes: RevisionChanges): Promise<void> {
+/** Records a revision: kept as changes to the one before it, or whole. */
+export async function insertRevision(db: Db, row: RevisionMeta, changes: RevisionChanges): Promise<void> {
   await db
     .insertInto('story_revisions')
     .values({ ...row, snapshot: changes.text, delta_of: changes.deltaOf })
@@ -248,44 +260,36 @@ export async function insertRevisionChanges(db: Db, row: RevisionMeta, changes: 
 }
 
 /**
- * PostgreSQL: `updateStoryIfRevision` and `insertRevisionOfStored` as one statement (a
- * data-modifying WITH, atomic as any statement), the snapshot made from the row the update
- * returns: one round trip instead of four (BEGIN, UPDATE, INSERT, COMMIT). False when another
- * save got there first, and then nothing is written.
+ * PostgreSQL: `updateStoryIfRevision`, its body's parts and `insertRevision` as one statement (a
+ * data-modifying WITH, atomic as any statement; every part of it writes only if the update did):
+ * one round trip instead of five (BEGIN, UPDATE, parts, INSERT, COMMIT). False when another save
+ * got there first, and then nothing is written.
  */
 export async function updateStoryWithRevision(
   db: Db,
   expected: ExpectedRow,
   changes: Partial<Omit<StoryRow, 'id' | 'seq'>>,
+  body: BodyWrite | null,
   row: RevisionMeta,
-  revisionChanges: RevisionChanges | null,
+  revision: RevisionChanges,
 ): Promise<boolean> {
-  const update = db
-    .updateTable('stories')
-    .set(changes)
-    .where('id', '=', row.story_id)
-    .where(isExpected(expected))
-    // The row's columns only for a whole snapshot made from them; a revision kept as changes needs the id.
-    .returning(revisionChanges ? ['id'] : ['id', 'headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seo_title', 'seo_description', 'lead_photo', 'body']);
-  const snapshot = revisionChanges ? sql`${revisionChanges.text}` : snapshotOfRow('postgres');
-  const result = await sql`with updated as (${update})
+  const update = db.updateTable('stories').set(changes).where('id', '=', row.story_id).where(isExpected(expected)).returning('id');
+  const steps = [sql`updated as (${update})`];
+  if (body && body.upserts.length > 0) {
+    const values = sql.join(body.upserts.map((part) => sql`(${part.part}::int, ${part.block_count}::int, ${part.blocks}::text)`));
+    steps.push(sql`written_parts as (insert into story_body_parts (story_id, part, block_count, blocks)
+      select updated.id, parts.part, parts.block_count, parts.blocks from updated cross join (values ${values}) as parts(part, block_count, blocks)
+      on conflict (story_id, part) do update set block_count = excluded.block_count, blocks = excluded.blocks)`);
+  }
+  if (body && body.deletes.length > 0) {
+    steps.push(sql`removed_parts as (delete from story_body_parts using updated
+      where story_body_parts.story_id = updated.id and story_body_parts.part in (${sql.join(body.deletes)}))`);
+  }
+  const result = await sql`with ${sql.join(steps)}
     insert into story_revisions (story_id, revision, snapshot, saved_by, saved_at, editor_id, note, base_revision, delta_of)
-    select id, ${row.revision}, ${snapshot}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}, ${revisionChanges?.deltaOf ?? null}
+    select id, ${row.revision}, ${revision.text}, ${row.saved_by}, ${row.saved_at}, ${row.editor_id}, ${row.note}, ${row.base_revision}, ${revision.deltaOf}
     from updated`.execute(db);
   return Number(result.numAffectedRows) === 1;
-}
-
-/**
- * A revision's snapshot from a story row's columns, put together as text: the JSON columns (tags,
- * lead photo, body) are JSON this server wrote, so they go in as they are rather than parsed and
- * written again (json_object re-parsed the 70 KB).
- */
-function snapshotOfRow(dialect: Dialect) {
-  const quote = (column: string) => (dialect === 'sqlite' ? sql`json_quote(${sql.ref(column)})` : sql`coalesce(to_json(${sql.ref(column)})::text, 'null')`);
-  return sql`'{"headline":' || ${quote('headline')} || ',"standfirst":' || ${quote('standfirst')} || ',"byline":' || ${quote('byline')}
-    || ',"dateline":' || ${quote('dateline')} || ',"section":' || ${quote('section')} || ',"tags":' || tags
-    || ',"seoTitle":' || ${quote('seo_title')} || ',"seoDescription":' || ${quote('seo_description')}
-    || ',"leadPhoto":' || coalesce(lead_photo, 'null') || ',"body":' || body || '}'`;
 }
 
 /**
@@ -580,14 +584,20 @@ export async function findBacklinkIds(db: Db, targetId: string): Promise<string[
 }
 
 /**
- * Stories whose search text lags behind their last save, with what the search text is made of,
- * in order of id: after `after`, or among the ids given.
+ * Stories whose search text lags behind their last save, with their headline and standfirst (the
+ * body is read story by story, `storedBodyAt`), in order of id: after `after`, or among the ids given.
  */
 export function staleSearchRows(db: Db, limit: number, from: { after: string | null } | { among: string[] }) {
-  let query = db.selectFrom('stories').select(['id', 'revision', 'headline', 'standfirst', 'body']).where('search_stale', '=', 1);
+  let query = db.selectFrom('stories').select(['id', 'revision', 'headline', 'standfirst']).where('search_stale', '=', 1);
   if ('among' in from) query = query.where('id', 'in', from.among);
   else if (from.after !== null) query = query.where('id', '>', from.after);
   return query.orderBy('id').limit(limit).execute();
+}
+
+/** The body's JSON text as stored at `revision`; null when the story has been saved since. */
+export async function storedBodyAt(db: Db, dialect: Dialect, id: string, revision: number): Promise<string | null> {
+  const row = await db.selectFrom('stories').select(assembledBody(dialect).as('body')).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+  return row?.body ?? null;
 }
 
 /**

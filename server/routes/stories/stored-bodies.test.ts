@@ -42,10 +42,19 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
   const save = (client: ApiClient, id: string, base: number, changes: Record<string, unknown>) =>
     client.patch(`/api/stories/${id}`, changes, { 'if-match': `"${base}"`, 'x-editor-id': editorIdOf(client) });
   const read = async (client: ApiClient, id: string) => (await client.get(`/api/stories/${id}`)).json() as Story;
-  /** The body and revision as stored, read by SQL (nothing of the app in between). */
+  /** The body and revision as stored, read by SQL (nothing of the app in between): the parts in their outline's order. */
   async function stored(id: string) {
-    const { rows } = await sql<{ body: string; revision: number }>`select body, revision from stories where id = ${id}`.execute(t.database.db);
-    return { revision: Number(rows[0]!.revision), body: JSON.parse(rows[0]!.body) as DocumentJSON };
+    const { rows } = await sql<{ body_parts: string; revision: number }>`select body_parts, revision from stories where id = ${id}`.execute(t.database.db);
+    const { rows: parts } = await sql<{ part: number; block_count: number; blocks: string }>`select part, block_count, blocks from story_body_parts where story_id = ${id}`.execute(t.database.db);
+    const outline = JSON.parse(rows[0]!.body_parts) as Array<[number, number]>;
+    // Every part is in the outline, and each holds the blocks the outline says.
+    expect(parts.map((part) => Number(part.part)).sort()).toEqual(outline.map(([key]) => key).sort());
+    const content = outline.flatMap(([key, count]) => {
+      const blocks = JSON.parse(`[${parts.find((part) => Number(part.part) === key)!.blocks}]`) as unknown[];
+      expect(blocks).toHaveLength(count);
+      return blocks;
+    });
+    return { revision: Number(rows[0]!.revision), body: { type: 'doc', content } as DocumentJSON };
   }
   async function expectBothProcessesToShowStored(id: string) {
     const want = await stored(id);
@@ -133,18 +142,49 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
   });
 
   // PostgreSQL's own storage: SQLite does not compress.
-  if (dialect === 'postgres') it('stores a long body and its revision compressed with LZ4 (cheaper to write than pglz)', async () => {
+  if (dialect === 'postgres') it('stores the revision of a long story, and any body part long enough to compress, with LZ4 (cheaper to write than pglz)', async () => {
     const long = bodyOf(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${i}`, `Paragraph ${i} of a long investigation, with words that repeat.`])));
     const created = await reporter.post('/api/stories', { headline: 'Long read', body: long });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json() as Story;
-    const { rows } = await sql<{ body: string; snapshot: string }>`select pg_column_compression(s.body) as body, pg_column_compression(r.snapshot) as snapshot
-      from stories s join story_revisions r on r.story_id = s.id where s.id = ${id}`.execute(t.database.db);
+    const { rows } = await sql<{ snapshot: string }>`select pg_column_compression(snapshot) as snapshot from story_revisions where story_id = ${id}`.execute(t.database.db);
+    // Parts are ~2 KB, about where PostgreSQL starts compressing a row: some are stored as they are.
+    const { rows: parts } = await sql<{ method: string | null }>`select distinct pg_column_compression(blocks) as method from story_body_parts where story_id = ${id}`.execute(t.database.db);
     // A PostgreSQL built without LZ4 keeps pglz (migration 010 lets it be).
     const { rows: settings } = await sql<{ lz4: boolean }>`select 'lz4' = any(enumvals) as lz4 from pg_settings where name = 'default_toast_compression'`.execute(t.database.db);
     const method = settings[0]!.lz4 ? 'lz4' : 'pglz';
-    expect(rows).toEqual([{ body: method, snapshot: method }]);
+    expect(rows).toEqual([{ snapshot: method }]);
+    for (const part of parts) expect([null, method]).toContain(part.method);
     expect(texts((await read(editorThere, id)).body)).toHaveLength(400);
+  });
+
+  it('rewrites only the part of the body a typed paragraph is in, and keeps parts and outline in step through inserts, deletions and whole bodies', async () => {
+    const ids = Array.from({ length: 100 }, (_, index) => `p${index}`);
+    const created = await reporter.post('/api/stories', { headline: 'Long read in parts', body: bodyOf(Object.fromEntries(ids.map((id) => [id, `Paragraph ${id}.`]))) });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as Story;
+    const partsNow = async () =>
+      new Map((await sql<{ part: number; blocks: string }>`select part, blocks from story_body_parts where story_id = ${id}`.execute(t.database.db)).rows.map((row) => [Number(row.part), row.blocks]));
+    const before = await partsNow();
+    expect(before.size).toBeGreaterThan(5);
+
+    expect((await save(reporter, id, 1, { bodyPatch: { blocks: [paragraph('p50', 'Typed into the middle.')] } })).statusCode).toBe(200);
+    const after = await partsNow();
+    const changed = [...after].filter(([part, blocks]) => before.get(part) !== blocks);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]![1]).toContain('Typed into the middle.');
+    expect(after.size).toBe(before.size);
+
+    // New blocks at the top, the first twenty gone, one moved to the end.
+    const order = ['n1', 'n2', ...ids.slice(21).filter((block) => block !== 'p60'), 'p60'];
+    const patched = await save(reporter, id, 2, { bodyPatch: { order, blocks: [paragraph('n1', 'New first.'), paragraph('n2', 'New second.')] } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(texts((await expectBothProcessesToShowStored(id)).body).slice(0, 3)).toEqual(['n1: New first.', 'n2: New second.', 'p21: Paragraph p21.']);
+
+    // Received whole, in reverse.
+    const reversed = { type: 'doc', content: [...(await read(reporter, id)).body.content!].reverse() };
+    expect((await save(reporter, id, 3, { body: reversed })).statusCode).toBe(200);
+    expect(texts((await expectBothProcessesToShowStored(id)).body)[0]).toBe('p60: Paragraph p60.');
   });
 
   it('answers every read with the stored body through saves, merges, conflicts, refusals, restores and transitions', async () => {

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 
 /** Separators that keep words apart when blocks are joined into plain text. */
-const BLOCK_SEPARATOR = '\n\n';
+export const BLOCK_SEPARATOR = '\n\n';
 
 /**
  * The body as plain text: blocks separated by blank lines, hard breaks as newlines. Used for
