@@ -95,6 +95,19 @@ describe('a body stored in parts', () => {
     expect(write!.upserts).toHaveLength(1);
   });
 
+  it('finds nothing to write for a block sent again as it was, next to a small part it would otherwise join', () => {
+    const table = new PartsTable();
+    const { stored } = save(table, null, longBody(19));
+    expect((JSON.parse(table.outline) as Outline).map(([, count]) => count)).toEqual([10, 9]);
+    let current = stored;
+    // Typing at the end leaves a small last part.
+    current = save(table, current, bodyOf([...current.body.content!, paragraph('New last paragraph.')])).stored;
+    const content = [...current.body.content!];
+    const last = content.length - 2;
+    content[last] = JSON.parse(JSON.stringify(content[last])) as JSONContent;
+    expect(planBodyWrite(current, bodyOf(content))).toBeNull();
+  });
+
   it('reads back every body through any run of edits, inserts, deletions, moves and whole bodies, with few parts and none left behind', () => {
     type Step = { kind: 'edit' | 'insert' | 'delete' | 'whole'; at: number } | { kind: 'move'; at: number; to: number };
     const step: fc.Arbitrary<Step> = fc.oneof(

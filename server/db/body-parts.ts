@@ -74,6 +74,9 @@ export function planBodyWrite(stored: StoredBody | null, body: DocumentJSON): Bo
   const content = body.content ?? [];
   const old = stored ? partsOf(stored) : [];
   const oldContent = stored?.body.content ?? [];
+  // The same blocks (the same objects, or the same text: a block sent again as it was, a body
+  // received whole) are the same body, however its parts would be cut.
+  if (stored && sameBlocks(oldContent, content)) return null;
   const startsAt = new Map<JSONContent, number>();
   old.forEach((part, index) => {
     if (part.count > 0) startsAt.set(oldContent[part.start]!, index);
@@ -149,11 +152,9 @@ export function planBodyWrite(stored: StoredBody | null, body: DocumentJSON): Bo
   }
   const deletes = free.map((part) => part.key);
   const outlineText = JSON.stringify(outline);
+  if (stored && upserts.length === 0 && deletes.length === 0 && outlineText === stored.outline) return null;
   // Too many parts for the blocks (many small edits between parts): laid out again from scratch.
   if (outline.length > 4 + 2 * Math.ceil(content.length / PART_BLOCKS)) return relaidOut(old, content);
-  if (stored && upserts.length === 0 && deletes.length === 0 && outlineText === stored.outline) return null;
-  // Parts cut differently can still hold the same body (a body received whole, parts evened out).
-  if (stored && upserts.length > 0 && old.every((_, index) => !kept[index]) && sameText(oldContent, content)) return null;
   rememberLayout(content, outlineText);
   return { outline: outlineText, upserts, deletes };
 }
@@ -222,8 +223,8 @@ function partText(content: readonly JSONContent[], part: Part): string {
   return content.slice(part.start, part.start + part.count).map(blockText).join(',');
 }
 
-function sameText(a: readonly JSONContent[], b: readonly JSONContent[]): boolean {
-  return a.length === b.length && a.every((block, index) => blockText(block) === blockText(b[index]!));
+function sameBlocks(a: readonly JSONContent[], b: readonly JSONContent[]): boolean {
+  return a.length === b.length && a.every((block, index) => block === b[index] || blockText(block) === blockText(b[index]!));
 }
 
 /**

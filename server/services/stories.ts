@@ -39,7 +39,7 @@ import { isUniqueViolation } from '../db/errors';
 import { inTransaction, type Db } from '../db/transaction';
 import { committedToDisk, inSharedCommit } from '../db/shared-commit';
 import { knownStory, storedBodies, type KnownStory } from '../db/stored-bodies';
-import { planBodyWrite } from '../db/body-parts';
+import { deepFreeze, planBodyWrite } from '../db/body-parts';
 import { revisionDelta, revisionFields, WHOLE_SNAPSHOT_EVERY, wholeSnapshot } from '../db/repositories/revision-fields';
 import { decodeCursor, pageOf, searchTerms } from './list-paging';
 import { existingPhotoIds } from '../db/repositories/photos';
@@ -396,6 +396,9 @@ async function patchedBody(store: StoryStore, story: Story, baseRevision: number
   if (!base) throw preconditionFailed(`Revision ${baseRevision} is no longer kept, so the changed blocks cannot be placed: send the whole body`, { bodyPatch: 'base_missing' });
   const result = applyBodyPatch(base, patch);
   if (!result.ok) throw preconditionFailed(`Cannot apply the body patch to revision ${baseRevision}: ${result.message}`, { bodyPatch: 'does_not_apply' });
+  // Frozen now, as it will be remembered: what is worked out from it from here on (its block
+  // index, each new block's tallies and text) is kept for the next save, not worked out again.
+  deepFreeze(result.doc);
   const problems = checkAssembledDocument(result.doc);
   if (problems.length > 0) throw validationFailed(`bodyPatch: ${problems[0]!.message}`, { in: 'body', problems: [{ field: 'bodyPatch', message: problems[0]!.message }] });
   return result.doc;
