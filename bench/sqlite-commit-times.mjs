@@ -3,7 +3,7 @@
  * `BENCH_SERVER_ARGS="--import ./bench/sqlite-commit-times.mjs"` (run from the project root),
  * it prints, when the server stops, how many commits ran and their total, median, p95 and
  * longest time on the main thread (better-sqlite3 is synchronous: nothing else runs meanwhile),
- * and the same for the saves' UPDATE and INSERT of the revision.
+ * and the same for a save's writes: the story row's UPDATE, its body parts and the revision's INSERT.
  * Example: `BENCH_ONLY_SAVES=patch BENCH_STORIES=100 BENCH_SERVER_ARGS="--import ./bench/sqlite-commit-times.mjs" npm run bench:api`
  */
 import { createRequire } from 'node:module';
@@ -20,7 +20,8 @@ Statement.run = function timedRun(...args) {
   } finally {
     const took = performance.now() - started;
     if (this.source === 'commit') times.commit.push(took);
-    else if (/^update "stories" set .*"body"|^insert into "?story_revisions"?/i.test(this.source)) times['save writes'].push(took);
+    // A save's writes: the story row (a save always sets its revision), the body's parts, the revision.
+    else if (/^update "stories" set .*"revision" = \?|^(insert into|delete from) "story_body_parts"|^insert into "?story_revisions"?/i.test(this.source)) times['save writes'].push(took);
   }
 };
 process.on('SIGTERM', () => {

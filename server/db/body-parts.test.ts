@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import { deepFreeze, PART_BLOCKS, planBodyWrite, type BodyWrite, type Outline, type StoredBody } from './body-parts';
@@ -136,8 +136,20 @@ describe('a body stored in parts', () => {
     );
   });
 
-  it('refuses an outline that does not fit the body it is said to cut', () => {
-    const body = longBody(20);
-    expect(() => planBodyWrite({ body, outline: '[[1,16]]' }, longBody(20))).toThrow(/outline counts 16 blocks, the body has 20/);
+  it('lays out again a body that does not fit its outline (a part row lost), removing every part the outline named', () => {
+    const table = new PartsTable();
+    const { stored } = save(table, null, longBody(40));
+    const keys = (JSON.parse(table.outline) as Outline).map(([key]) => key);
+    // The middle part's row lost: the body reads back 16 blocks short.
+    const content = stored.body.content!.filter((_, index) => index < 16 || index >= 32);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const write = planBodyWrite({ body: bodyOf(content), outline: stored.outline }, bodyOf([...content, paragraph('Typed after.')]))!;
+      expect(write.deletes.sort()).toEqual(keys.sort());
+      expect(write.upserts.reduce((sum, part) => sum + part.block_count, 0)).toBe(25);
+      expect(errors).toHaveBeenCalledTimes(1);
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

@@ -32,8 +32,8 @@ export function searchColumns(headline: string, standfirst: string, body: Docume
   return { search_text: `${search_headline}\n${foldForSearch(standfirst)}\n${foldedBodyText(body)}`.slice(0, MAX_SEARCH_CHARS), search_headline };
 }
 
-/** The folded text of each frozen block (a stored body's; see db/stored-bodies.ts), worked out once. */
-const foldedBlocks = new WeakMap<object, string>();
+/** The folded text of each frozen block (a stored body's; see db/stored-bodies.ts), worked out once; null for a block without text. */
+const foldedBlocks = new WeakMap<object, string | null>();
 
 /**
  * `foldForSearch(documentText(body))`, block by block: a block's text never runs into the next
@@ -45,10 +45,12 @@ function foldedBodyText(body: DocumentJSON): string {
   for (const block of body.content ?? []) {
     let text = foldedBlocks.get(block);
     if (text === undefined) {
-      text = foldForSearch(documentText(block));
+      // Whether a block has text is decided before folding, as for the whole text (an accent alone folds to nothing).
+      const raw = documentText(block);
+      text = raw === '' ? null : foldForSearch(raw);
       if (Object.isFrozen(block)) foldedBlocks.set(block, text);
     }
-    if (text !== '') texts.push(text);
+    if (text !== null) texts.push(text);
   }
   return texts.join(BLOCK_SEPARATOR);
 }

@@ -6,9 +6,10 @@ import { documentText, foldForSearch } from '../../src/domain/document/text';
 import { deepFreeze } from '../db/body-parts';
 import { searchColumns } from './search-backlog';
 
-// Letters with accents (composed and combining), Greek capital sigma (lower-cased by its context),
+// Letters with accents (composed and combining, and an accent alone), Greek capital sigma (lower-cased by its context),
 // ligatures NFKD splits, spaces and line breaks.
-const text = fc.array(fc.constantFrom('a', 'É', 'e\u0301', 'Σ', 'ΣΑ', 'ﬁ', ' ', '\n', 'Ǆ', '1', 'ß', ''), { maxLength: 8 }).map((parts) => parts.join(''));
+// A combining accent alone: text that folds to nothing.
+const text = fc.array(fc.constantFrom('a', 'É', 'e\u0301', '\u0301', 'Σ', 'ΣΑ', 'ﬁ', ' ', '\n', 'Ǆ', '1', 'ß', ''), { maxLength: 8 }).map((parts) => parts.join(''));
 const paragraph = text.map((words): JSONContent => ({ type: 'paragraph', content: words ? [{ type: 'text', text: words }] : [] }));
 const list = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items): JSONContent => ({ type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [item] })) }));
 const blocks = fc.array(fc.oneof(paragraph, list), { maxLength: 8 });

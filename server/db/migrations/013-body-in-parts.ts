@@ -40,12 +40,14 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
       if (stories.length === 0) break;
       for (const story of stories) {
         const content = ((JSON.parse(story.body) as { content?: unknown[] }).content ?? []).map((block) => JSON.stringify(block));
-        const outline: Array<[number, number]> = [];
+        const parts: Array<{ story_id: string; part: number; block_count: number; blocks: string }> = [];
         for (let start = 0; start < content.length; start += PART_BLOCKS) {
           const blocks = content.slice(start, start + PART_BLOCKS);
-          outline.push([outline.length + 1, blocks.length]);
-          await trx.insertInto('story_body_parts').values({ story_id: story.id, part: outline.length, block_count: blocks.length, blocks: blocks.join(',') }).execute();
+          parts.push({ story_id: story.id, part: parts.length + 1, block_count: blocks.length, blocks: blocks.join(',') });
         }
+        // One statement per story (a long one has ~40 parts).
+        if (parts.length > 0) await trx.insertInto('story_body_parts').values(parts).execute();
+        const outline = parts.map((part) => [part.part, part.block_count]);
         await trx.updateTable('stories').set({ body_parts: JSON.stringify(outline) }).where('id', '=', story.id).execute();
       }
       after = stories[stories.length - 1]!.id;

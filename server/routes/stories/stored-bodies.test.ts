@@ -187,6 +187,19 @@ describe.each(testDialects())('bodies kept in memory, on %s', (dialect) => {
     expect(texts((await expectBothProcessesToShowStored(id)).body)[0]).toBe('p60: Paragraph p60.');
   });
 
+  it('keeps the revision for a block sent again as it was, though its part sits next to a small one', async () => {
+    const ids = Array.from({ length: 48 }, (_, index) => `p${index}`);
+    const created = await reporter.post('/api/stories', { headline: 'Resent paragraph', body: bodyOf(Object.fromEntries(ids.map((id) => [id, `Paragraph ${id}.`]))) });
+    const { id } = created.json() as Story;
+    // Ten blocks of the last part gone: a small part of six is left after the one holding p20.
+    const order = ids.filter((_, index) => index < 32 || index > 41);
+    expect((await save(reporter, id, 1, { bodyPatch: { order, blocks: [] } })).statusCode).toBe(200);
+    const resent = await save(reporter, id, 2, { bodyPatch: { blocks: [paragraph('p20', 'Paragraph p20.')] } });
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect((resent.json() as Story).revision).toBe(2);
+    expect((await expectBothProcessesToShowStored(id)).revision).toBe(2);
+  });
+
   it('answers every read with the stored body through saves, merges, conflicts, refusals, restores and transitions', async () => {
     const created = await reporter.post('/api/stories', { headline: 'Bridge works', body: bodyOf({ a: 'a', b: 'b' }) });
     const { id } = created.json() as Story;
