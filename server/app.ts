@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,6 +10,7 @@ import type { AppConfig } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { authentication } from './http/auth';
 import { registerErrorHandler } from './http/error-handler';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerJsonParser } from './http/json-body';
 import type { RouteContext } from './http/types';
 import { searchBacklog, stopSearchBacklog } from './services/search-backlog';
@@ -78,25 +78,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   registerErrorHandler(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // The editor and React set style properties at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'same-origin' },
-    // Served over plain HTTP on localhost too; HSTS belongs to the TLS terminator.
-    strictTransportSecurity: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Newsdesk API', version: '1' },

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { JSONContent } from '@tiptap/core';
+import { inPlaceEditOf } from '../../src/domain/document/body-facts';
 import type { DocumentJSON } from '../../src/domain/document/types';
 import type { Dialect } from './connection';
 
@@ -79,6 +80,8 @@ export function planBodyWrite(stored: StoredBody | null, body: DocumentJSON): Bo
     return relaidOut(layoutParts(JSON.parse(stored!.outline) as Outline), content);
   }
   const oldContent = stored?.body.content ?? [];
+  const inPlace = stored ? inPlaceWrite(old, oldContent, content, stored.outline) : undefined;
+  if (inPlace !== undefined) return inPlace;
   // The same blocks (the same objects, or the same text: a block sent again as it was, a body
   // received whole) are the same body, however its parts would be cut.
   if (stored && sameBlocks(oldContent, content)) return null;
@@ -162,6 +165,43 @@ export function planBodyWrite(stored: StoredBody | null, body: DocumentJSON): Bo
   if (outline.length > 4 + 2 * Math.ceil(content.length / PART_BLOCKS)) return relaidOut(old, content);
   rememberLayout(content, outlineText);
   return { outline: outlineText, upserts, deletes };
+}
+
+/**
+ * The plan for a body whose blocks were replaced in place (a save while typing, see
+ * document/body-facts.ts), found from the replaced blocks alone: each part holding a changed
+ * block is written again under its key, and the outline stays. It is the plan the walk below
+ * makes; where that walk would join or cut parts (a changed part next to another changed part
+ * or to a small one) this answers undefined and the walk plans.
+ */
+function inPlaceWrite(old: readonly Part[], oldContent: readonly JSONContent[], content: readonly JSONContent[], outline: string): BodyWrite | null | undefined {
+  const edit = inPlaceEditOf(content);
+  if (!edit || edit.base !== oldContent || content.length !== oldContent.length || old.some((part) => part.count === 0)) return undefined;
+  const changed: number[] = [];
+  for (const at of edit.positions) {
+    if (content[at] === oldContent[at] || blockText(content[at]!) === blockText(oldContent[at]!)) continue;
+    const part = partAt(old, at);
+    if (changed.at(-1) !== part) changed.push(part);
+  }
+  if (changed.length === 0) return null;
+  const small = (index: number) => index >= 0 && index < old.length && old[index]!.count < PART_BLOCKS / 2;
+  for (const [n, index] of changed.entries()) {
+    if (small(index - 1) || small(index + 1) || changed[n + 1] === index + 1) return undefined;
+  }
+  if (Object.isFrozen(content)) layouts.set(content, { outline, parts: old as Part[] });
+  return { outline, upserts: changed.map((index) => ({ part: old[index]!.key, block_count: old[index]!.count, blocks: partText(content, old[index]!) })), deletes: [] };
+}
+
+/** The index of the part holding block `at` (parts in order of their first block). */
+function partAt(parts: readonly Part[], at: number): number {
+  let low = 0;
+  let high = parts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (parts[middle]!.start <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Every block in new parts, the old parts' keys removed. */

@@ -7,14 +7,13 @@ import type { DocumentJSON } from '../../src/domain/document/types';
 import { emptyDocument } from '../../src/domain/document/types';
 import { checkAssembledDocument, validateDocument } from '../../src/domain/document/validate';
 import { applyBodyPatch, type BodyPatch } from '../../src/domain/story/body-patch';
-import { figurePhotoIds } from '../../src/domain/document/figure';
+import { bodyFacts, recordInPlaceEdit, sameReferences } from '../../src/domain/document/body-facts';
 import { onlyPhotoDeskChangesJSON } from '../../src/domain/document/photo-desk';
 import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields';
 import type { Section } from '../../src/domain/story/sections';
 import { photoGapCount } from '../../src/domain/story/photo-gaps';
 import { fieldsOf } from '../../src/domain/story/fields-of';
-import { mergeStories, sameJSON, type MergeConflict } from '../../src/domain/story/merge';
-import { storyReferences } from '../../src/domain/document/references';
+import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
 import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
@@ -327,8 +326,7 @@ async function trySave(
   }
   // The links index changes only when the stories the body points to do (and stories are never
   // deleted, so the ones it pointed to still exist): most saves change a paragraph's words.
-  const references =
-    body && !sameJSON(storyReferences(changes.body!), storyReferences(story.body)) ? await checkReferences(store.db, id, changes.body!) : null;
+  const references = body && !sameReferences(changes.body!, story.body) ? await checkReferences(store.db, id, changes.body!) : null;
   // Until it is approved (and never once published) a story's web address follows its headline;
   // after that, links to it may already have gone out.
   if (changed.headline !== undefined && story.publishedAt === null && ['draft', 'submitted', 'ready'].includes(story.status)) {
@@ -397,8 +395,14 @@ async function patchedBody(store: StoryStore, story: Story, baseRevision: number
   const result = applyBodyPatch(base, patch);
   if (!result.ok) throw preconditionFailed(`Cannot apply the body patch to revision ${baseRevision}: ${result.message}`, { bodyPatch: 'does_not_apply' });
   // Frozen now, as it will be remembered: what is worked out from it from here on (its block
-  // index, each new block's tallies and text) is kept for the next save, not worked out again.
-  deepFreeze(result.doc);
+  // index, its facts, each new block's text) is kept for the next save, not worked out again.
+  if (result.replaced && Object.isFrozen(base)) {
+    // Blocks changed in place on a kept body: the rest are its blocks, frozen already, and what
+    // is known of it holds for them (see document/body-facts.ts).
+    for (const at of result.replaced) deepFreeze(result.doc.content![at]);
+    Object.freeze(result.doc);
+    recordInPlaceEdit(result.doc.content!, base.content!, result.replaced);
+  } else deepFreeze(result.doc);
   const problems = checkAssembledDocument(result.doc);
   if (problems.length > 0) throw validationFailed(`bodyPatch: ${problems[0]!.message}`, { in: 'body', problems: [{ field: 'bodyPatch', message: problems[0]!.message }] });
   return result.doc;
@@ -452,10 +456,12 @@ const FIELD_LABELS: Record<StoryFieldName, string> = {
  * already shows are known to be there (photos are never deleted), so only new ones are looked up.
  */
 async function assertPhotosExist(db: Db, fields: Partial<StoryFields>, stored?: Story) {
-  const wanted = new Set<string>(fields.body ? figurePhotoIds(fields.body) : []);
+  const inBody = fields.body ? bodyFacts(fields.body).photoIds : null;
+  // The same photos as the stored body's (the usual save: a paragraph's words): nothing new to look up.
+  const wanted = new Set<string>(inBody && inBody !== (stored && bodyFacts(stored.body).photoIds) ? inBody.keys() : []);
   if (fields.leadPhoto?.photoId) wanted.add(fields.leadPhoto.photoId);
   if (stored && wanted.size > 0) {
-    for (const photoId of figurePhotoIds(stored.body)) wanted.delete(photoId);
+    for (const photoId of bodyFacts(stored.body).photoIds.keys()) wanted.delete(photoId);
     if (stored.leadPhoto?.photoId) wanted.delete(stored.leadPhoto.photoId);
   }
   if (wanted.size === 0) return;

@@ -118,6 +118,42 @@ describe.each(testDialects())('saving the body as changed blocks, on %s', (diale
     expect(texts(await current(story.id))).toEqual(['a: a in place', 'b: b by the desk', 'c: c in place']);
   });
 
+  it('judges saves typed one after another in place by the whole body: ids, photos and links anywhere in it', async () => {
+    const linked = (await (await reporter.post('/api/stories', { headline: 'Port strike called off' })).json()) as Story;
+    const story = await newStory(['a', 'b', 'c', 'd']);
+    let revision = 1;
+    const typed = async (blocks: unknown[]) => {
+      const saved = await save(reporter, story.id, revision, { bodyPatch: { blocks } }, { prefer: 'return=minimal' });
+      if (saved.statusCode === 200) revision = (saved.json() as SavedStory).revision;
+      return saved;
+    };
+    const backlinks = async () => ((await editor.get(`/api/stories/${linked.id}/backlinks`)).json().items as Array<{ id: string }>).map((item) => item.id);
+    // Typing as the editor saves it: each save on the one before.
+    for (const words of ['a typed', 'a typed on']) expect((await typed([paragraph('a', words)])).statusCode).toBe(200);
+
+    // A link typed into a paragraph is indexed; the same link moved to another paragraph stays; removed, it goes.
+    const link = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text, marks: [{ type: 'link', attrs: { storyId: linked.id } }] }] });
+    expect((await typed([link('b', 'the strike')])).statusCode).toBe(200);
+    expect(await backlinks()).toEqual([story.id]);
+    expect((await typed([paragraph('b', 'b again'), link('d', 'the strike')])).statusCode).toBe(200);
+    expect(await backlinks()).toEqual([story.id]);
+    expect((await typed([paragraph('d', 'd again')])).statusCode).toBe(200);
+    expect(await backlinks()).toEqual([]);
+
+    // An id of another block, nested in a block edited in place, or a photo not in the library: refused, nothing stored.
+    const before = await storeDigest(t.database, t.config.dataDir);
+    const reused = await typed([{ type: 'blockquote', attrs: { id: 'c' }, content: [paragraph('a', 'a quoted')] }]);
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().error.message).toMatch(/block id "a" is used twice/);
+    const missingPhoto = 'f'.repeat(64);
+    const photo = await typed([{ type: 'figure', attrs: { id: 'c', photoId: missingPhoto, credit: 'Reuters', alt: '' } }]);
+    expect(photo.statusCode).toBe(400);
+    expect(photo.json().error.message).toBe(`No photo ${missingPhoto} in the library: upload it before placing it in a story`);
+    expect(await storeDigest(t.database, t.config.dataDir)).toEqual(before);
+
+    expect(texts(await current(story.id))).toEqual(['a: a typed on', 'b: b again', 'c: c as written', 'd: d again']);
+  });
+
   it('refuses a patch it cannot place with 412 and stores nothing', async () => {
     const story = await newStory();
     expect((await save(reporter, story.id, 1, { bodyPatch: { order: ['a', 'b', 'c'], blocks: [paragraph('a', 'a once')] } })).statusCode).toBe(200);

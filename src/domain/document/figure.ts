@@ -16,6 +16,20 @@ export interface FigureAttributes {
   height: number | null;
 }
 
+export type PhotoField = 'caption' | 'credit' | 'alt';
+/** What every photo a story shows needs before it goes out: the photo desk's to-do. */
+export const PHOTO_FIELDS: readonly PhotoField[] = ['caption', 'credit', 'alt'];
+
+/** Which of `fields` a figure node lacks (empty or blank). */
+export function figureLacks(node: JSONContent, fields: readonly PhotoField[]): PhotoField[] {
+  const values: Record<PhotoField, string> = {
+    caption: (node.content ?? []).map((child) => child.text ?? '').join(''),
+    credit: String(node.attrs?.credit ?? ''),
+    alt: String(node.attrs?.alt ?? ''),
+  };
+  return fields.filter((field) => !values[field].trim());
+}
+
 /** The attributes the photo desk may change on any story (with the caption). */
 export const PHOTO_DESK_FIGURE_ATTRIBUTES = ['credit', 'alt'] as const;
 

@@ -1,6 +1,7 @@
 import { Node as PMNode } from '@tiptap/pm/model';
 import type { JSONContent } from '@tiptap/core';
 import { ATTRIBUTE_RULES, COMBINED_RULES } from './attribute-rules';
+import { bodyFacts } from './body-facts';
 import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
 import { FIGURE } from './figure';
 import { DOCUMENT_LIMITS } from './limits';
@@ -149,62 +150,16 @@ export function validateDocument(input: unknown): DocumentCheck {
 /**
  * The whole-body rules a body put together from checked blocks must still meet: the size
  * limits and one id per block across blocks. Each block was checked when it was sent (or
- * stored), so this walk only counts; it is a fraction of `validateDocument`'s cost.
+ * stored), so this only counts (see body-facts.ts); it is a fraction of `validateDocument`'s cost.
  */
 export function checkAssembledDocument(doc: DocumentJSON): DocumentProblem[] {
-  const blocks = doc.content ?? [];
-  if (blocks.length === 0) return [{ path: 'content', message: 'a body needs at least one block' }];
-  const seenIds = new Set<string>();
-  // The doc node counts, as in validateDocument: a body one accepts, the other accepts too.
-  let nodes = 1;
-  let textChars = 0;
-  for (const block of blocks) {
-    const tally = tallyOf(block);
-    nodes += tally.nodes;
-    if (nodes > DOCUMENT_LIMITS.maxNodes) return [{ path: '', message: `the body has more than ${DOCUMENT_LIMITS.maxNodes} nodes` }];
-    textChars += tally.textChars;
-    if (textChars > DOCUMENT_LIMITS.maxTextChars) return [{ path: '', message: `the body is longer than ${DOCUMENT_LIMITS.maxTextChars} characters` }];
-    for (const id of tally.ids) {
-      if (seenIds.has(id)) return [{ path: '', message: `block id "${id}" is used twice` }];
-      seenIds.add(id);
-    }
-  }
+  if ((doc.content ?? []).length === 0) return [{ path: 'content', message: 'a body needs at least one block' }];
+  // Counted once per kept body, and from the changed blocks alone for one patched in place.
+  const facts = bodyFacts(doc);
+  if (facts.nodes > DOCUMENT_LIMITS.maxNodes) return [{ path: '', message: `the body has more than ${DOCUMENT_LIMITS.maxNodes} nodes` }];
+  if (facts.textChars > DOCUMENT_LIMITS.maxTextChars) return [{ path: '', message: `the body is longer than ${DOCUMENT_LIMITS.maxTextChars} characters` }];
+  if (facts.duplicateId !== null) return [{ path: '', message: `block id "${facts.duplicateId}" is used twice` }];
   return [];
-}
-
-/** What `checkAssembledDocument` counts in one top-level block. */
-interface BlockTally {
-  nodes: number;
-  textChars: number;
-  /** The block ids in it (its own and those of blocks nested in it). */
-  ids: readonly string[];
-}
-
-/**
- * Kept for frozen blocks: the server deep-freezes the bodies it keeps (server/db/stored-bodies.ts),
- * so a save that changed one paragraph of a long story tallies one paragraph, not 600.
- */
-const tallies = new WeakMap<JSONContent, BlockTally>();
-
-function tallyOf(block: JSONContent): BlockTally {
-  const known = tallies.get(block);
-  if (known) return known;
-  let nodes = 0;
-  let textChars = 0;
-  const ids: string[] = [];
-  const stack: JSONContent[] = [block];
-  // Stops past the limit: the caller reports it, and a hostile block is not walked to its end.
-  while (stack.length > 0 && nodes <= DOCUMENT_LIMITS.maxNodes) {
-    const node = stack.pop()!;
-    nodes++;
-    if (node.text !== undefined) textChars += node.text.length;
-    const id = node.attrs?.[BLOCK_ID_ATTRIBUTE];
-    if (typeof id === 'string' && BLOCK_ID_TYPES.includes(node.type!)) ids.push(id);
-    if (node.content) stack.push(...node.content);
-  }
-  const tally = { nodes, textChars, ids };
-  if (Object.isFrozen(block)) tallies.set(block, tally);
-  return tally;
 }
 
 /** Every attribute must be one the schema declares, with a value its rule accepts. */

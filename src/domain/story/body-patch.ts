@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { DocumentJSON } from '../document/types';
+import { inPlaceEditOf } from '../document/body-facts';
 import { blockIds, blockIndex, sameJSON } from './merge';
 
 /**
@@ -26,6 +27,11 @@ export interface BodyPatch {
  * nothing for them), then by value.
  */
 export function diffBody(base: DocumentJSON, next: DocumentJSON): BodyPatch | null {
+  // Made from `base` by replacing blocks in place (a patch while typing): only those can differ.
+  const edit = next.content && inPlaceEditOf(next.content);
+  if (edit && edit.base === base.content) {
+    return { blocks: edit.positions.map((at) => next.content![at]!).filter((block, n) => !sameJSON(base.content![edit.positions[n]!], block)) };
+  }
   const baseIndex = blockIndex(base);
   const order = blockIds(next);
   if (!baseIndex || !order) return null;
@@ -39,7 +45,10 @@ export function diffBody(base: DocumentJSON, next: DocumentJSON): BodyPatch | nu
   return sameOrder ? { blocks } : { order: [...order], blocks };
 }
 
-export type PatchResult = { ok: true; doc: DocumentJSON } | { ok: false; message: string };
+export type PatchResult =
+  /** `replaced`: for blocks changed in place (a patch without order), the positions of the blocks replaced, ascending. */
+  | { ok: true; doc: DocumentJSON; replaced?: number[] }
+  | { ok: false; message: string };
 
 /**
  * The body `patch` describes, on top of `base` (the body at the revision it was made on). Fails
@@ -60,12 +69,14 @@ export function applyBodyPatch(base: DocumentJSON, patch: BodyPatch): PatchResul
   if (!patch.order) {
     // The usual save while typing: blocks changed in place, put where they were (no walk over the rest).
     const content = baseBlocks.slice();
+    const replaced: number[] = [];
     for (const [id, block] of sent) {
       const at = index.positions.get(id);
       if (at === undefined) return { ok: false, message: `the body patch sends block "${id}", which the revision it was made on does not have, without an order to place it` };
       content[at] = block;
+      replaced.push(at);
     }
-    return { ok: true, doc: { type: 'doc', content } };
+    return { ok: true, doc: { type: 'doc', content }, replaced: replaced.sort((a, b) => a - b) };
   }
   const placed = new Set<string>();
   const content: JSONContent[] = [];

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { inPlaceEditOf } from '../document/body-facts';
 import type { DocumentJSON } from '../document/types';
 import type { StoryFieldName, StoryFields } from './fields';
 
@@ -111,6 +112,13 @@ export function blockIndex(doc: DocumentJSON): BlockIndex | null {
   if (frozen) {
     const known = indexOfFrozen.get(content);
     if (known !== undefined) return known;
+    // Blocks replaced in place by blocks of the same ids (a patch while typing): the base's ids and places.
+    const edit = inPlaceEditOf(content);
+    const ofBase = edit && indexOfFrozen.get(edit.base);
+    if (ofBase) {
+      indexOfFrozen.set(content, ofBase);
+      return ofBase;
+    }
   }
   const ids: string[] = [];
   const positions = new Map<string, number>();

@@ -1,10 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
-import { FIGURE } from '../document/figure';
+import { bodyFacts } from '../document/body-facts';
+import { FIGURE, figureLacks, PHOTO_FIELDS, type PhotoField } from '../document/figure';
 import type { DocumentJSON } from '../document/types';
 import type { LeadPhoto } from './fields';
 
-export type PhotoField = 'caption' | 'credit' | 'alt';
-export const PHOTO_FIELDS: readonly PhotoField[] = ['caption', 'credit', 'alt'];
+export { PHOTO_FIELDS, type PhotoField };
 
 /** The figures of a body that lack any of `fields` (empty or blank), with what each lacks. */
 export function figureGaps(body: DocumentJSON, fields: readonly PhotoField[] = PHOTO_FIELDS): Array<{ id: string; lacks: PhotoField[] }> {
@@ -13,12 +13,7 @@ export function figureGaps(body: DocumentJSON, fields: readonly PhotoField[] = P
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === FIGURE) {
-      const values: Record<PhotoField, string> = {
-        caption: (node.content ?? []).map((child) => child.text ?? '').join(''),
-        credit: String(node.attrs?.credit ?? ''),
-        alt: String(node.attrs?.alt ?? ''),
-      };
-      const lacks = fields.filter((field) => !values[field].trim());
+      const lacks = figureLacks(node, fields);
       if (lacks.length > 0) found.push({ id: String(node.attrs?.id ?? ''), lacks });
     }
     const children = node.content ?? [];
@@ -33,5 +28,6 @@ export function figureGaps(body: DocumentJSON, fields: readonly PhotoField[] = P
  */
 export function photoGapCount(leadPhoto: LeadPhoto | null, body: DocumentJSON): number {
   const lead = leadPhoto && (leadPhoto.photoId === null || PHOTO_FIELDS.some((field) => !leadPhoto[field].trim())) ? 1 : 0;
-  return lead + figureGaps(body).length;
+  // Counted once per kept body and per changed block (see document/body-facts.ts).
+  return lead + bodyFacts(body).figureGaps;
 }
