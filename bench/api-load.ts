@@ -17,6 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -213,6 +214,32 @@ async function logIn(): Promise<Record<string, string>> {
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
+/**
+ * The load's requests: node:http over kept-alive connections, one per client. Lighter than
+ * `fetch` (about half the load process's CPU per request, docs/benchmarks.md), as autocannon
+ * would be: the load shares the machine's two cores with the server, and what the load spends
+ * is not the server's latency.
+ */
+let agent = new http.Agent({ keepAlive: true, maxSockets: EDITORS });
+
+function send(method: string, pathAndQuery: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port: PORT, method, path: pathAndQuery, agent, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const ok = (status: number) => status >= 200 && status < 300;
+
 interface PhaseResult {
   latencies: number[];
   seconds: number;
@@ -223,6 +250,8 @@ interface PhaseResult {
   databaseCpuMs: number | null;
   /** The machine's busy CPU time over the phase, ms. */
   machineCpuMs: number | null;
+  /** This process's (the load's) CPU time over the phase, ms. */
+  loadCpuMs: number;
 }
 
 const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
@@ -240,6 +269,7 @@ async function phase(clients: number, request: (client: number, n: number) => Pr
   const cpuBefore = serverCpuMs();
   const databaseBefore = localPostgres ? postgresCpuMs() : null;
   const machineBefore = machineCpuMs();
+  const loadBefore = process.cpuUsage();
   const until = started + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
@@ -262,6 +292,7 @@ async function phase(clients: number, request: (client: number, n: number) => Pr
     cpuMs: spent(cpuBefore, serverCpuMs()),
     databaseCpuMs: spent(databaseBefore, localPostgres ? postgresCpuMs() : null),
     machineCpuMs: spent(machineBefore, machineCpuMs()),
+    loadCpuMs: ((usage) => (usage.user + usage.system) / 1000)(process.cpuUsage(loadBefore)),
   };
 }
 
@@ -279,6 +310,7 @@ function report(label: string, result: PhaseResult, p95Target: number, rateTarge
       `${rate.toFixed(0).padStart(5)}/s${rateTarget ? ` (target >= ${rateTarget})` : ''}  failures ${result.failures}` +
       (result.cpuMs === null ? '' : `  server CPU ${(result.cpuMs / result.latencies.length).toFixed(2)} ms/request`) +
       (result.databaseCpuMs === null ? '' : `, PostgreSQL ${(result.databaseCpuMs / result.latencies.length).toFixed(2)}`) +
+      `, load ${(result.loadCpuMs / result.latencies.length).toFixed(2)}` +
       (result.machineCpuMs === null ? '' : `, machine ${(result.machineCpuMs / result.latencies.length).toFixed(2)}`),
   );
 }
@@ -286,6 +318,9 @@ function report(label: string, result: PhaseResult, p95Target: number, rateTarge
 async function measure(target: Target) {
   console.log(`${target.name}:`);
   await seed(target);
+  // Connections to this target's server only.
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: EDITORS });
   const stop = await startServer(target);
   try {
     const auth = await logIn();
@@ -314,13 +349,14 @@ async function measure(target: Target) {
       const at = n % editor.body.content.length;
       const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
       editor.body.content[at] = block;
-      const response = await fetch(`${BASE}/api/stories/${editor.id}`, {
-        method: 'PATCH',
-        headers: { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
-        body: JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { blocks: [block] } }),
-      });
-      if (!response.ok) return (await response.arrayBuffer(), false);
-      editor.revision = ((await response.json()) as { revision: number }).revision;
+      const response = await send(
+        'PATCH',
+        `/api/stories/${editor.id}`,
+        { ...json, 'if-match': `"${editor.revision}"`, 'x-editor-id': editor.editorId, ...(whole ? {} : { prefer: 'return=minimal' }) },
+        JSON.stringify(whole ? { body: editor.body } : { bodyPatch: { blocks: [block] } }),
+      );
+      if (!ok(response.status)) return false;
+      editor.revision = (JSON.parse(response.text) as { revision: number }).revision;
       return true;
     };
     const kb = `${(bodyBytes / 1024).toFixed(0)} KB`;
@@ -335,24 +371,18 @@ async function measure(target: Target) {
     if (process.env.BENCH_ONLY_SAVES) return;
 
     const list = await phase(EDITORS, async () => {
-      const response = await fetch(`${BASE}/api/stories`, { headers: auth });
-      await response.arrayBuffer();
-      return response.ok;
+      return ok((await send('GET', '/api/stories', auth)).status);
     });
     report(`list (${STORIES} stories)`, list, 50);
 
     const search = await phase(EDITORS, async (_, n) => {
-      const response = await fetch(`${BASE}/api/stories?q=${VOCABULARY[n % VOCABULARY.length]}`, { headers: auth });
-      await response.arrayBuffer();
-      return response.ok;
+      return ok((await send('GET', `/api/stories?q=${VOCABULARY[n % VOCABULARY.length]}`, auth)).status);
     });
     report(`search (${STORIES} stories)`, search, 50);
 
     // A rare word: the number in one story's headline (the set of matches is tiny; the list walks further to fill a page).
     const rare = await phase(EDITORS, async (_, n) => {
-      const response = await fetch(`${BASE}/api/stories?q=${10_000 + ((n * 7919) % Math.max(1, STORIES - 10_000))}`, { headers: auth });
-      await response.arrayBuffer();
-      return response.ok;
+      return ok((await send('GET', `/api/stories?q=${10_000 + ((n * 7919) % Math.max(1, STORIES - 10_000))}`, auth)).status);
     });
     report(`search, rare word`, rare, 50);
   } finally {
