@@ -171,8 +171,9 @@ export function planBodyWrite(stored: StoredBody | null, body: DocumentJSON): Bo
  * The plan for a body whose blocks were replaced in place (a save while typing, see
  * document/body-facts.ts), found from the replaced blocks alone: each part holding a changed
  * block is written again under its key, and the outline stays. It is the plan the walk below
- * makes; where that walk would join or cut parts (a changed part next to another changed part
- * or to a small one) this answers undefined and the walk plans.
+ * makes, or one with fewer writes (a block sent again as it was, as a new object, is no change
+ * here; the walk may write its part again); where the walk would join or cut parts (a changed
+ * part next to another changed part or to a small one) this answers undefined and the walk plans.
  */
 function inPlaceWrite(old: readonly Part[], oldContent: readonly JSONContent[], content: readonly JSONContent[], outline: string): BodyWrite | null | undefined {
   const edit = inPlaceEditOf(content);

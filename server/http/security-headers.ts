@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
 /**
- * Helmet's security headers on every answer. Its middleware is built once here: @fastify/helmet
+ * Helmet's security headers on every answer (the public site and photo renditions set their own,
+ * stricter Content-Security-Policy over it). Its middleware is built once here: @fastify/helmet
  * built it again for every request (the Content-Security-Policy parsed each time), 3% of the
  * server's time under a load of saves (a CPU profile, docs/benchmarks.md).
  */

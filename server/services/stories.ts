@@ -13,7 +13,7 @@ import type { StoryFieldName, StoryFields } from '../../src/domain/story/fields'
 import type { Section } from '../../src/domain/story/sections';
 import { photoGapCount } from '../../src/domain/story/photo-gaps';
 import { fieldsOf } from '../../src/domain/story/fields-of';
-import { mergeStories, type MergeConflict } from '../../src/domain/story/merge';
+import { blockIndex, mergeStories, type MergeConflict } from '../../src/domain/story/merge';
 import type { ConflictDetails, SavedStory } from '../../src/domain/api/stories';
 import { slugify } from '../../src/domain/story/slug';
 import type { StoryStatus } from '../../src/domain/story/status';
@@ -402,6 +402,8 @@ async function patchedBody(store: StoryStore, story: Story, baseRevision: number
     for (const at of result.replaced) deepFreeze(result.doc.content![at]);
     Object.freeze(result.doc);
     recordInPlaceEdit(result.doc.content!, base.content!, result.replaced);
+    // Asked for now, while the base is held: the next save's patch is placed by this index.
+    blockIndex(result.doc);
   } else deepFreeze(result.doc);
   const problems = checkAssembledDocument(result.doc);
   if (problems.length > 0) throw validationFailed(`bodyPatch: ${problems[0]!.message}`, { in: 'body', problems: [{ field: 'bodyPatch', message: problems[0]!.message }] });

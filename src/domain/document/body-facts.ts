@@ -52,15 +52,18 @@ interface InPlaceEdit {
 
 /**
  * The base is held weakly: a kept body must not keep alive the body it was made from, and that
- * one the body before it, back to the first save. What is worked out from the base is worked out
- * in the save that made the body, while the save still holds the base.
+ * one the body before it, back to the first save. So what is to be worked out from the base
+ * must be asked for in the save that made the body, while the save still holds the base (see
+ * `patchedBody` in server/services/stories.ts); later, a base gone means a walk, not a wrong answer.
  */
 const inPlaceEdits = new WeakMap<readonly JSONContent[], { base: WeakRef<readonly JSONContent[]>; positions: readonly number[] }>();
 
 /**
  * Records that `content` (frozen here: what is known of it must stay true) is `base` with the
  * blocks at `positions` replaced by blocks of the same ids, so that its facts, block index and
- * difference from `base` can be worked out from the replaced blocks alone.
+ * difference from `base` can be worked out from the replaced blocks alone. The caller sees that
+ * `base` is a kept body, frozen through, and has frozen the replaced blocks through: what is
+ * kept of the result counts on its blocks not changing.
  */
 export function recordInPlaceEdit(content: JSONContent[], base: readonly JSONContent[], positions: readonly number[]): void {
   Object.freeze(content);
