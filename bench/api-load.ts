@@ -216,11 +216,11 @@ async function logIn(): Promise<Record<string, string>> {
 
 /**
  * The load's requests: node:http over kept-alive connections, one per client. Lighter than
- * `fetch` (about half the load process's CPU per request, docs/benchmarks.md), as autocannon
+ * `fetch` (0.2–0.4 ms of CPU per request against ~1 ms, docs/benchmarks.md), as autocannon
  * would be: the load shares the machine's two cores with the server, and what the load spends
  * is not the server's latency.
  */
-let agent = new http.Agent({ keepAlive: true, maxSockets: EDITORS });
+let agent: http.Agent | undefined;
 
 function send(method: string, pathAndQuery: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -319,7 +319,7 @@ async function measure(target: Target) {
   console.log(`${target.name}:`);
   await seed(target);
   // Connections to this target's server only.
-  agent.destroy();
+  agent?.destroy();
   agent = new http.Agent({ keepAlive: true, maxSockets: EDITORS });
   const stop = await startServer(target);
   try {

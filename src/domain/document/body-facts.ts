@@ -1,7 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { BLOCK_ID_ATTRIBUTE, BLOCK_ID_TYPES } from './extensions';
-import { FIGURE, figureLacks, PHOTO_FIELDS } from './figure';
+import { FIGURE, figureLacks, figurePhotoId, PHOTO_FIELDS } from './figure';
 import { DOCUMENT_LIMITS } from './limits';
+import { eachStoryReference } from './references';
 import type { DocumentJSON } from './types';
 
 /*
@@ -87,6 +88,7 @@ export function blockFacts(block: JSONContent): BlockFacts {
   const ids: string[] = [];
   const photoIds: string[] = [];
   const references: string[] = [];
+  const pushReference = (storyId: string) => references.push(storyId);
   const stack: JSONContent[] = [block];
   while (stack.length > 0 && nodes <= DOCUMENT_LIMITS.maxNodes) {
     const node = stack.pop()!;
@@ -95,13 +97,11 @@ export function blockFacts(block: JSONContent): BlockFacts {
     const id = node.attrs?.[BLOCK_ID_ATTRIBUTE];
     if (typeof id === 'string' && BLOCK_ID_TYPES.includes(node.type!)) ids.push(id);
     if (node.type === FIGURE) {
-      if (typeof node.attrs?.photoId === 'string') photoIds.push(node.attrs.photoId);
+      const photoId = figurePhotoId(node);
+      if (photoId !== null) photoIds.push(photoId);
       if (figureLacks(node, PHOTO_FIELDS).length > 0) figureGaps++;
     }
-    if (node.type === 'readAlso' && typeof node.attrs?.storyId === 'string') references.push(node.attrs.storyId);
-    if (node.marks) {
-      for (const mark of node.marks) if (mark.type === 'link' && typeof mark.attrs?.storyId === 'string') references.push(mark.attrs.storyId);
-    }
+    eachStoryReference(node, pushReference);
     const children = node.content;
     if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }

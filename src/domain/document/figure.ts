@@ -126,13 +126,19 @@ export function figureOutputSpec(
   ];
 }
 
+/** The library photo a node shows, when it is a figure. */
+export function figurePhotoId(node: JSONContent): string | null {
+  return node.type === FIGURE && typeof node.attrs?.photoId === 'string' ? node.attrs.photoId : null;
+}
+
 /** The library photos a body shows, each once, in order of appearance. */
 export function figurePhotoIds(doc: JSONContent): string[] {
   const ids = new Set<string>();
   const stack: JSONContent[] = [doc];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === FIGURE && typeof node.attrs?.photoId === 'string') ids.add(node.attrs.photoId);
+    const photoId = figurePhotoId(node);
+    if (photoId !== null) ids.add(photoId);
     const children = node.content ?? [];
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   }

@@ -9,12 +9,17 @@ export function storyReferences(doc: JSONContent | null | undefined): string[] {
   const stack: JSONContent[] = doc ? [doc] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'readAlso' && typeof node.attrs?.storyId === 'string') found.add(node.attrs.storyId);
-    for (const mark of node.marks ?? []) {
-      if (mark.type === 'link' && typeof mark.attrs?.storyId === 'string') found.add(mark.attrs.storyId);
-    }
+    eachStoryReference(node, (storyId) => found.add(storyId));
     const children = node.content ?? [];
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   }
   return [...found];
+}
+
+/** The stories one node points to itself, its children aside: a "Read also" block, links to stories in its marks. */
+export function eachStoryReference(node: JSONContent, visit: (storyId: string) => void): void {
+  if (node.type === 'readAlso' && typeof node.attrs?.storyId === 'string') visit(node.attrs.storyId);
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'link' && typeof mark.attrs?.storyId === 'string') visit(mark.attrs.storyId);
+  }
 }
