@@ -13,7 +13,7 @@
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
  * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
  * `BENCH_ONLY_SAVES=1` to stop after the save phase (`=patch`: changed-block saves only; with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
- * saving), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
+ * saving), `BENCH_ONLY_READS=1` to skip it (listing and search alone), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -360,14 +360,17 @@ async function measure(target: Target) {
       return true;
     };
     const kb = `${(bodyBytes / 1024).toFixed(0)} KB`;
-    // BENCH_ONLY_SAVES=patch: only the changed-block saves (for a profile of what the editor sends).
-    for (const whole of process.env.BENCH_ONLY_SAVES === 'patch' ? [false] : [true, false]) {
+    // BENCH_ONLY_READS=1: straight to listing and search (for a profile of those alone).
+    const reads = Boolean(process.env.BENCH_ONLY_READS);
+    for (const whole of reads ? [] : process.env.BENCH_ONLY_SAVES === 'patch' ? [false] : [true, false]) {
       report(`save ${kb} x${EDITORS}, ${whole ? 'whole body' : 'changed block'}`, await phase(EDITORS, (client) => save(client, whole)), 25, 500);
     }
     // The target's two figures together: 500 saves a second offered (each of the 20 editors
     // saving every 40 ms, a changed block each time), and the latency every save then sees.
-    const paced = await phase(EDITORS, (client) => save(client, false), (1000 * EDITORS) / 500);
-    report(`save ${kb}, 500/s offered`, paced, 25, 500);
+    if (!reads) {
+      const paced = await phase(EDITORS, (client) => save(client, false), (1000 * EDITORS) / 500);
+      report(`save ${kb}, 500/s offered`, paced, 25, 500);
+    }
     if (process.env.BENCH_ONLY_SAVES) return;
 
     const list = await phase(EDITORS, async () => {

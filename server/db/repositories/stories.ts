@@ -1,4 +1,5 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Story, StorySummary } from '../../../src/domain/api/stories';
 import type { LeadPhoto } from '../../../src/domain/story/fields';
 import type { DocumentJSON } from '../../../src/domain/document/types';
@@ -82,33 +83,26 @@ async function findStoryRow(db: Db, dialect: Dialect, id: string, known?: { revi
   const body = known
     ? sql<string | null>`case when stories.revision = ${known.revision} and stories.updated_at = ${known.updatedAt} then null else ${assembledBody(dialect)} end`.as('body')
     : sql<string | null>`${assembledBody(dialect)}`.as('body');
-  // A JSON array of user ids, ordered as findAuthorIds orders them (an aggregate's ORDER BY needs
-  // SQLite 3.44 or later; better-sqlite3 builds its own, 3.53).
-  const authors =
-    dialect === 'sqlite'
-      ? sql<string>`(select json_group_array(user_id order by user_id) from story_authors where story_id = stories.id)`.as('author_ids')
-      : sql<string>`(select coalesce(json_agg(user_id order by user_id), '[]')::text from story_authors where story_id = stories.id)`.as('author_ids');
-  const found = await db.selectFrom('stories').select([...SUMMARY_COLUMNS, 'stories.body_parts', body, authors]).where('id', '=', id).executeTakeFirst();
+  const found = await db.selectFrom('stories').select([...SUMMARY_COLUMNS, 'stories.body_parts', body, authorIdsColumn]).where('id', '=', id).executeTakeFirst();
   if (!found) return undefined;
   const { author_ids: authorIds, body: bodyText, ...row } = found;
-  return { row, bodyText, authorIds: JSON.parse(authorIds) as string[] };
+  return { row, bodyText, authorIds: authorIdsOf(authorIds) };
 }
 
-export async function findAuthorIds(db: Db, storyIds: string[]): Promise<Map<string, string[]>> {
-  const byStory = new Map<string, string[]>(storyIds.map((id) => [id, []]));
-  if (storyIds.length === 0) return byStory;
-  const rows = await db
-    .selectFrom('story_authors')
-    .select(['story_id', 'user_id'])
-    .where('story_id', 'in', storyIds)
-    .orderBy('story_id')
-    .orderBy('user_id')
-    .execute();
-  for (const row of rows) byStory.get(row.story_id)?.push(row.user_id);
-  return byStory;
+/**
+ * A story's authors as a column of the query that reads the story, ordered by id: read with the
+ * rows rather than by a second query, since on PostgreSQL a round trip is much of what a list
+ * costs (docs/benchmarks.md, "Lists and searches in fewer round trips"). The ids are joined by
+ * commas, which no id holds (they are UUIDs, see services/accounts.ts); `string_agg` with an
+ * ORDER BY is the same on both databases (SQLite 3.44 or later; better-sqlite3 builds its own, 3.53).
+ */
+const authorIdsColumn = sql<string>`(select coalesce(string_agg(user_id, ',' order by user_id), '') from story_authors where story_id = stories.id)`.as('author_ids');
+
+/** The ids `authorIdsColumn` read. */
+function authorIdsOf(column: string): string[] {
+  return column === '' ? [] : column.split(',');
 }
 
-/** The story, and the row it came from (for comparing a save against what is stored). */
 export async function findStory(db: Db, dialect: Dialect, id: string) {
   const bodies = storedBodies(db);
   const known = bodies?.get(id);
@@ -346,7 +340,7 @@ export interface StoryListFilter {
 export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListFilter): Promise<StorySummary[]> {
   const search = filter.searchTerms && filter.searchTerms.length > 0 ? await searchCondition(db, dialect, filter.searchTerms, filter.headlineOnly ?? false, filter.searchShape) : null;
   const page = (condition: Expression<SqlBool> | null, walk?: { end: PagePosition | undefined }) => {
-    let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS]);
+    let query = db.selectFrom('stories').select([...SUMMARY_COLUMNS, authorIdsColumn]);
     // A walk keeps to the (updated_at, id) order: on the (status, updated_at, id) index, several
     // statuses are read one after another and sorted, probing every story up to the walk's end.
     if (filter.status && filter.status.length > 0) query = query.where(walk && filter.status.length > 1 ? sql<StoryStatus>`+stories.status` : sql.ref('stories.status'), 'in', filter.status);
@@ -396,11 +390,7 @@ export async function listStoryRows(db: Db, dialect: Dialect, filter: StoryListF
   } else {
     rows = await page(search?.condition ?? null);
   }
-  const authors = await findAuthorIds(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toSummary(row, authors.get(row.id) ?? []));
+  return rows.map(({ author_ids, ...row }) => toSummary(row, authorIdsOf(author_ids)));
 }
 
 /** Up to this many matching stories, a search fetches them by key; beyond, it filters the list as it walks it. */
@@ -529,6 +519,30 @@ function probe(match: string): Expression<SqlBool> {
  * (Headline-only searches are not asked: the statistics do not know the headline's weight.)
  */
 async function surelyCommon(db: Db, tsquery: string): Promise<boolean> {
+  const known = commonWords(db);
+  const cached = known.get(tsquery);
+  if (cached !== undefined) return cached;
+  const common = await askStatistics(db, tsquery);
+  known.set(tsquery, common);
+  return common;
+}
+
+/**
+ * `surelyCommon`'s answers, per database, kept for a minute: the statistics it reads change only
+ * when PostgreSQL analyzes the table, and asking them again was two of a search's round trips.
+ * A stale answer costs only speed: either way the search finds the same stories.
+ */
+const commonWordsOf = new WeakMap<Db, LRUCache<string, boolean>>();
+const COMMON_WORDS_KEPT = 1_000;
+const COMMON_WORDS_FOR_MS = 60_000;
+
+function commonWords(db: Db): LRUCache<string, boolean> {
+  let cache = commonWordsOf.get(db);
+  if (!cache) commonWordsOf.set(db, (cache = new LRUCache({ max: COMMON_WORDS_KEPT, ttl: COMMON_WORDS_FOR_MS })));
+  return cache;
+}
+
+async function askStatistics(db: Db, tsquery: string): Promise<boolean> {
   const [{ rows: plan }, { rows: table }] = await Promise.all([
     sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from stories where search @@ to_tsquery('simple', ${tsquery})`.execute(db),
     sql<{ total: number }>`select reltuples::float8 as total from pg_class where oid = 'stories'::regclass`.execute(db),
@@ -550,14 +564,10 @@ export async function findStoryRefs(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('stories')
-    .select(['id', 'slug', 'status', 'headline', 'published_at', 'updated_at'])
+    .select(['id', 'slug', 'status', 'headline', 'published_at', 'updated_at', authorIdsColumn])
     .where('id', 'in', ids)
     .execute();
-  const authors = await findAuthorIds(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => ({ ...row, authorIds: authors.get(row.id) ?? [] }));
+  return rows.map(({ author_ids, ...row }) => ({ ...row, authorIds: authorIdsOf(author_ids) }));
 }
 
 export async function existingStoryIds(db: Db, ids: string[]): Promise<Set<string>> {

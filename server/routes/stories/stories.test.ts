@@ -430,6 +430,21 @@ describe.each(testDialects())('stories API on %s', (dialect) => {
       expect(page.items).toEqual([]);
     });
 
+    it('names every author of each story in lists and searches, co-authors too, who see the draft as theirs', async () => {
+      const [, council] = made;
+      const coAuthor = list.accounts.reporter2.id;
+      await list.database.db.insertInto('story_authors').values({ story_id: council!.id, user_id: coAuthor }).execute();
+      try {
+        const both = [list.accounts.reporter.id, coAuthor].sort();
+        const listed = new Map((await get(desk, '')).items.map((s) => [s.id, s.authorIds]));
+        expect(Object.fromEntries(made.map((s) => [s.id, listed.get(s.id)]))).toEqual(Object.fromEntries(made.map((s) => [s.id, s.id === council!.id ? both : s.authorIds])));
+        expect((await get(desk, '?q=council')).items.map((s) => s.authorIds)).toEqual([both]);
+        expect((await get(await list.as('reporter2'), '')).items.map((s) => [s.id, s.authorIds])).toEqual([[council!.id, both]]);
+      } finally {
+        await list.database.db.deleteFrom('story_authors').where('story_id', '=', council!.id).where('user_id', '=', coAuthor).execute();
+      }
+    });
+
     it('refuses bad list parameters with 400', async () => {
       for (const query of ['?status=lost', '?status=draft,lost', '?status=', '?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor', `?q=${'x'.repeat(201)}`, '?sort=headline']) {
         const response = await desk.get(`/api/stories${query}`);
