@@ -20,7 +20,8 @@
  * `BENCH_PROFILE=<dir>`: instead, write a trace with JavaScript samples of typing in each editor at
  * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`, `tiptap-react-10k.trace.json`) and
  * of opening that story from the list (`open-10k.trace.json`), for DevTools' Performance panel
- * (build with `npx vite build --minify false` first for function names). `BENCH_APP_PORT`,
+ * (build with `npx vite build --minify false` first for function names). `BENCH_ONLY_OPEN=1`: the open
+ * time alone, `BENCH_OPENS` times (default 5). `BENCH_APP_PORT`,
  * `BENCH_BARE_PORT`, `BENCH_REACT_PORT`: the servers' ports (3199, 3198, 3197).
  */
 import { spawn } from 'node:child_process';
@@ -336,6 +337,13 @@ async function main() {
       await openTime(browser, tenK.headline);
       const opened = await openTime(browser, tenK.headline, path.join(PROFILE_DIR, 'open-10k.trace.json'));
       console.log(`Traces of typing at 10,000 words and of opening that story (${opened.toFixed(1)} ms) written to ${PROFILE_DIR}`);
+      return;
+    }
+    // BENCH_ONLY_OPEN=1: the open time alone, BENCH_OPENS times (for comparing builds on it).
+    if (process.env.BENCH_ONLY_OPEN) {
+      const opens: number[] = [];
+      for (let i = 0; i < Number(process.env.BENCH_OPENS ?? 5); i++) opens.push(await openTime(browser, tenK.headline));
+      console.log(`Open the 10,000-word story from the list, click to editable (ms): median ${fmt(median(opens))}, max ${fmt(Math.max(...opens))} (target <= 300); all: ${opens.map((ms) => ms.toFixed(0)).join(' ')}`);
       return;
     }
     const samples: Record<string, number[]> = { 'bare 10k': [], 'tiptap-react 10k': [], 'app 10k': [], 'bare 36k': [], 'tiptap-react 36k': [], 'app 36k': [] };
