@@ -103,6 +103,7 @@ function authorIdsOf(column: string): string[] {
   return column === '' ? [] : column.split(',');
 }
 
+/** The story, and the row it came from (for comparing a save against what is stored). */
 export async function findStory(db: Db, dialect: Dialect, id: string) {
   const bodies = storedBodies(db);
   const known = bodies?.get(id);
@@ -542,6 +543,7 @@ function commonWords(db: Db): LRUCache<string, boolean> {
   return cache;
 }
 
+/** What the planner's statistics say of the words (see `surelyCommon`). */
 async function askStatistics(db: Db, tsquery: string): Promise<boolean> {
   const [{ rows: plan }, { rows: table }] = await Promise.all([
     sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from stories where search @@ to_tsquery('simple', ${tsquery})`.execute(db),
