@@ -13,7 +13,8 @@
  * 15), `BENCH_DATABASE_URL` (a PostgreSQL server where a scratch database may be created; default
  * postgres://postgres@127.0.0.1:5432/test, skipped when unreachable), `BENCH_ONLY_POSTGRES=1`, and
  * `BENCH_ONLY_SAVES=1` to stop after the save phase (`=patch`: changed-block saves only; with `BENCH_SERVER_ARGS=--cpu-prof` for a profile of
- * saving), `BENCH_ONLY_READS=1` to skip it (listing and search alone), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
+ * saving), `BENCH_ONLY_READS=1` to skip it (listing and search alone), `BENCH_WIDE_BODIES=1` for
+ * long stories of a real story's breadth of words (thousands, not 51), `BENCH_KEEP=1` to keep the scratch PostgreSQL database for EXPLAIN. Figures go in docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,7 @@ import { openDatabase, type DatabaseHandle } from '../server/db/connection';
 import { migrateToLatest } from '../server/db/migrate';
 import { createAccount } from '../server/services/accounts';
 import { createStory } from '../server/services/stories';
-import { pseudoWords, VOCABULARY } from './words';
+import { pseudoWords, VOCABULARY, wideWords } from './words';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 3197;
@@ -40,9 +41,12 @@ const REPORTER = { email: 'bench@example.org', name: 'Bench Reporter', password:
 
 const words = (count: number, seed: number): string => pseudoWords(count, seed).join(' ');
 
+/** BENCH_WIDE_BODIES=1: the long stories saved draw on a real story's breadth of words (see bench/words.ts). */
+const bodyWords = process.env.BENCH_WIDE_BODIES ? (count: number, seed: number) => wideWords(count, seed).join(' ') : words;
+
 const paragraph = (text: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 /** About 70 KB of JSON: 141 paragraphs of 60 words. */
-const bigBody = (seed: number) => ({ type: 'doc' as const, content: Array.from({ length: 141 }, (_, i) => paragraph(words(60, seed * 1000 + i))) });
+const bigBody = (seed: number) => ({ type: 'doc' as const, content: Array.from({ length: 141 }, (_, i) => paragraph(bodyWords(60, seed * 1000 + i))) });
 
 // ---- databases -------------------------------------------------------------------------------
 
@@ -347,7 +351,7 @@ async function measure(target: Target) {
       const n = sent++;
       const editor = editors[client]!;
       const at = n % editor.body.content.length;
-      const block = { ...paragraph(`${words(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
+      const block = { ...paragraph(`${bodyWords(59, n)} edit${n}`), attrs: { id: editor.body.content[at]!.attrs!.id } };
       editor.body.content[at] = block;
       const response = await send(
         'PATCH',
