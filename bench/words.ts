@@ -20,7 +20,7 @@ export function pseudoWords(count: number, seed: number): string[] {
 /**
  * A wide vocabulary: 20,000 made-up words of two to four syllables. A real long story uses
  * thousands of distinct words where VOCABULARY gives 51, and full-text indexes grow with the
- * distinct words (see docs/benchmarks.md, "Lists and searches in fewer round trips").
+ * distinct words (see docs/benchmarks.md, "The bench's vocabulary, widened").
  */
 const WIDE_VOCABULARY = (() => {
   const syllables = ['ba', 'ker', 'lo', 'mi', 'nor', 'pa', 'ri', 'sen', 'ta', 'vel', 'do', 'gar', 'hu', 'jin', 'ko', 'lam', 'mer', 'ni', 'ost', 'pul'];
