@@ -114,7 +114,7 @@ async function seed(target: Target): Promise<void> {
   await Promise.all(Array.from({ length: database.dialect === 'postgres' ? 8 : 1 }, worker));
   console.log(`  seeded ${STORIES} stories in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   // As autovacuum would after so many new rows: statistics the search uses to tell common words (see searchCondition).
-  if (database.dialect === 'postgres') await sql`ANALYZE stories`.execute(database.db);
+  if (database.dialect === 'postgres') await sql`ANALYZE stories, story_search`.execute(database.db);
   await database.close();
 }
 

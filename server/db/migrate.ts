@@ -13,6 +13,7 @@ import * as fastCompression from './migrations/010-fast-compression';
 import * as revisionDeltas from './migrations/011-revision-deltas';
 import * as sqliteSearchOffRow from './migrations/012-sqlite-search-off-row';
 import * as bodyInParts from './migrations/013-body-in-parts';
+import * as postgresSearchOffRow from './migrations/014-postgres-search-off-row';
 import type { Database } from './schema';
 
 /** Migrations in order. Each takes the dialect, for the few places SQLite and PostgreSQL differ. */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, { up: (db: Kysely<any>, dialect: Dialect) => Pr
   '011-revision-deltas': revisionDeltas,
   '012-sqlite-search-off-row': sqliteSearchOffRow,
   '013-body-in-parts': bodyInParts,
+  '014-postgres-search-off-row': postgresSearchOffRow,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -94,8 +94,9 @@ export interface StoriesTable {
   body_parts: string;
   /**
    * Headline, standfirst and body as plain text, folded (lower case, no accents) so that both
-   * databases match "cafe" to "Café" the same way. Only the full-text index reads it. On
-   * SQLite it stays '': the text is handed to the index and not kept (migration 012).
+   * databases match "cafe" to "Café" the same way. Only the full-text index reads it, and the
+   * row keeps '': the text is handed to the index and not kept (`stories_fts` on SQLite,
+   * migration 012; `story_search` on PostgreSQL, migration 014).
    */
   search_text: string;
   /** The headline alone, folded the same way: the story picker searches headlines only. */

@@ -10,8 +10,8 @@ import type { Dialect } from '../connection';
  * out. Now the index is contentless with `contentless_delete` (SQLite 3.43+; better-sqlite3
  * builds its own): a story's words are taken out by rowid alone, and the text is handed to the
  * index, not kept in the row (`stories.search_text` stays '' on SQLite; see
- * repositories/stories.ts, `indexSearchText`). PostgreSQL keeps its search text in the row: its
- * tsvector is computed from it.
+ * repositories/stories.ts, `indexSearchText`). PostgreSQL kept its search text in the row until
+ * migration 014.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'sqlite') return;

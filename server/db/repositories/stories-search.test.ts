@@ -71,7 +71,7 @@ describe.each(testDialects())('search shapes against a reference, on %s', (diale
       matching = new Set(rows.map((row) => row.id));
     } else {
       const tsquery = query.searchTerms.map((term) => `${term}:*${query.headlineOnly ? 'A' : ''}`).join(' & ');
-      const { rows } = await sql<{ id: string }>`select id from stories where search @@ to_tsquery('simple', ${tsquery})`.execute(db);
+      const { rows } = await sql<{ id: string }>`select story_id as id from story_search where search @@ to_tsquery('simple', ${tsquery})`.execute(db);
       matching = new Set(rows.map((row) => row.id));
     }
     const stories = await db.selectFrom('stories').select(['id', 'status', 'section', 'updated_at']).execute();

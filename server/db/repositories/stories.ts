@@ -138,10 +138,10 @@ export async function insertStory(
   /** The body's parts, as `planBodyWrite` cut them for `row.body_parts`. */
   parts: PartRow[],
 ): Promise<void> {
-  const { row: stored, searchText } = searchTextOffRow(dialect, row);
+  const { row: stored, searchText } = searchTextOffRow(row);
   await db.insertInto('stories').values(stored).execute();
   await writeBodyParts(db, row.id, { upserts: parts, deletes: [] });
-  if (searchText !== undefined) await indexSearchText(db, row.id, searchText);
+  if (searchText !== undefined) await indexSearchText(db, dialect, row.id, searchText);
   if (authorIds.length > 0) {
     await db
       .insertInto('story_authors')
@@ -164,7 +164,7 @@ export async function updateStoryIfRevision(
   /** The body's parts to write, when the body changed (`changes.body_parts` is its outline, if that changed). */
   body: BodyWrite | null,
 ): Promise<boolean> {
-  const { row, searchText } = searchTextOffRow(dialect, changes);
+  const { row, searchText } = searchTextOffRow(changes);
   const result = await db
     .updateTable('stories')
     .set(row)
@@ -174,7 +174,7 @@ export async function updateStoryIfRevision(
     .executeTakeFirst();
   const updated = Number(result.numUpdatedRows) === 1;
   if (updated && body) await writeBodyParts(db, id, body);
-  if (updated && searchText !== undefined) await indexSearchText(db, id, searchText);
+  if (updated && searchText !== undefined) await indexSearchText(db, dialect, id, searchText);
   return updated;
 }
 
@@ -214,19 +214,41 @@ function isExpected(expected: ExpectedRow) {
 }
 
 /**
- * On SQLite a story's search text goes to the full-text index, not the row (migration 012): the
- * row would otherwise carry ~64 KB more, rewritten by every save. The row keeps ''.
+ * A story's search text goes to the full-text index, not the row (migrations 012 and 014): the
+ * row would otherwise carry ~64 KB more, and on PostgreSQL its words in a GIN index that every
+ * save's new row version is added to. The row keeps ''.
  */
-function searchTextOffRow<T extends { search_text?: string }>(dialect: Dialect, columns: T): { row: T; searchText?: string } {
-  if (dialect !== 'sqlite' || columns.search_text === undefined) return { row: columns };
+function searchTextOffRow<T extends { search_text?: string }>(columns: T): { row: T; searchText?: string } {
+  if (columns.search_text === undefined) return { row: columns };
   return { row: { ...columns, search_text: '' }, searchText: columns.search_text };
 }
 
 /**
- * SQLite: the story's words in `stories_fts` (contentless, keyed by the row's seq) become those
- * of `searchText` and of the row's folded headline. Run after writing the row, in its transaction.
+ * PostgreSQL: a story's words, as `story_search.search` holds them, from its folded headline (a
+ * column of the row written with it) and its search text. Headline words carry weight A, so a
+ * search can ask for headline matches only ("word:*A").
  */
-async function indexSearchText(db: Db, id: string, searchText: string): Promise<void> {
+function storyWords(headline: Expression<string>, searchText: string) {
+  return sql<unknown>`setweight(to_tsvector('simple', ${headline}), 'A') || to_tsvector('simple', ${searchText}::text)`;
+}
+
+/** PostgreSQL: writes the words of the stories in `rows` (a table expression of `id, search_headline`). */
+function upsertStoryWords(rows: Expression<unknown>, searchText: string) {
+  return sql`insert into story_search (story_id, search)
+    select id, ${storyWords(sql.ref('search_headline'), searchText)} from ${rows}
+    on conflict (story_id) do update set search = excluded.search`;
+}
+
+/**
+ * The story's words in the full-text index become those of `searchText` and of the row's folded
+ * headline: `story_search` on PostgreSQL, `stories_fts` on SQLite (contentless, keyed by the
+ * row's seq). Run after writing the row, in its transaction.
+ */
+async function indexSearchText(db: Db, dialect: Dialect, id: string, searchText: string): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`with story as (select id, search_headline from stories where id = ${id}) ${upsertStoryWords(sql`story`, searchText)}`.execute(db);
+    return;
+  }
   const { rows } = await sql<{ seq: number; search_headline: string }>`select seq, search_headline from stories where id = ${id}`.execute(db);
   const story = rows[0];
   if (!story) return;
@@ -268,8 +290,11 @@ export async function updateStoryWithRevision(
   row: RevisionMeta,
   revision: RevisionChanges,
 ): Promise<boolean> {
-  const update = db.updateTable('stories').set(changes).where('id', '=', row.story_id).where(isExpected(expected)).returning('id');
+  const { row: columns, searchText } = searchTextOffRow(changes);
+  const update = db.updateTable('stories').set(columns).where('id', '=', row.story_id).where(isExpected(expected)).returning(['id', 'search_headline']);
   const steps = [sql`updated as (${update})`];
+  // Saved inside a caller's transaction (no search backlog), the story's words go with it.
+  if (searchText !== undefined) steps.push(sql`words as (${upsertStoryWords(sql`updated`, searchText)})`);
   if (body && body.upserts.length > 0) {
     const values = sql.join(body.upserts.map((part) => sql`(${part.part}::int, ${part.block_count}::int, ${part.blocks}::text)`));
     steps.push(sql`written_parts as (insert into story_body_parts (story_id, part, block_count, blocks)
@@ -488,15 +513,19 @@ async function searchCondition(db: Db, dialect: Dialect, terms: string[], headli
     if (few.rows.length < FEW_MATCHES) return { condition: byKeys(sql.ref('stories.seq'), few.rows.map((row) => row.rowid)) };
     return { condition: set };
   }
-  // Headline words carry weight A in the tsvector (see migration 003).
+  // Headline words carry weight A in the tsvector (see `storyWords`).
   const tsquery = terms.map((term) => `${term}:*${headlineOnly ? 'A' : ''}`).join(' & ');
   // PostgreSQL's statistics (ANALYZE keeps the tsvector's most common lexemes) tell a word in
   // thousands of stories without building its whole match set, which is what costs on the way to
   // learning there are more than FEW_MATCHES (0.45 s for a word in every story of 100,000).
-  if (!headlineOnly && (await surelyCommon(db, terms.join(' & ')))) return { condition: sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})` };
-  const few = await sql<{ id: string }>`select id from stories where search @@ to_tsquery('simple', ${tsquery}) limit ${FEW_MATCHES}`.execute(db);
-  if (few.rows.length < FEW_MATCHES) return { condition: byKeys(sql.ref('stories.id'), few.rows.map((row) => row.id)) };
-  return { condition: sql<SqlBool>`stories.search @@ to_tsquery('simple', ${tsquery})` };
+  // Many matches: each story of the walk along the list asks its own words (by key, a SubPlan
+  // per row), as it did when they were a column of the row; an IN or EXISTS here would be free to
+  // become a join that fetches every match first.
+  const manyMatches = sql<SqlBool>`(select search from story_search where story_id = stories.id) @@ to_tsquery('simple', ${tsquery})`;
+  if (!headlineOnly && (await surelyCommon(db, terms.join(' & ')))) return { condition: manyMatches };
+  const few = await sql<{ story_id: string }>`select story_id from story_search where search @@ to_tsquery('simple', ${tsquery}) limit ${FEW_MATCHES}`.execute(db);
+  if (few.rows.length < FEW_MATCHES) return { condition: byKeys(sql.ref('stories.id'), few.rows.map((row) => row.story_id)) };
+  return { condition: manyMatches };
 }
 
 /** Does FTS5 answer `"term"*` from a prefix index of its own (prefix='2 3', migration 003), seeking rather than merging? */
@@ -546,8 +575,8 @@ function commonWords(db: Db): LRUCache<string, boolean> {
 /** What the planner's statistics say of the words (see `surelyCommon`). */
 async function askStatistics(db: Db, tsquery: string): Promise<boolean> {
   const [{ rows: plan }, { rows: table }] = await Promise.all([
-    sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from stories where search @@ to_tsquery('simple', ${tsquery})`.execute(db),
-    sql<{ total: number }>`select reltuples::float8 as total from pg_class where oid = 'stories'::regclass`.execute(db),
+    sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`explain (format json) select 1 from story_search where search @@ to_tsquery('simple', ${tsquery})`.execute(db),
+    sql<{ total: number }>`select reltuples::float8 as total from pg_class where oid = 'story_search'::regclass`.execute(db),
   ]);
   const estimate = plan[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
   const total = table[0]?.total ?? -1;
@@ -622,13 +651,17 @@ export async function setAsideFromSearch(db: Db, id: string, revision: number): 
 
 /** Writes the story's search text made from `revision`; false when it has been saved again since (that save is next). */
 export async function writeSearchText(db: Db, dialect: Dialect, id: string, revision: number, columns: { search_text: string; search_headline: string }): Promise<boolean> {
-  const write = async (trx: Db) => {
-    const { row, searchText } = searchTextOffRow(dialect, columns);
-    const result = await trx.updateTable('stories').set({ ...row, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    const written = Number(result.numUpdatedRows) > 0;
-    if (written && searchText !== undefined) await indexSearchText(trx, id, searchText);
+  const { row, searchText } = searchTextOffRow(columns);
+  const update = (trx: Db) => trx.updateTable('stories').set({ ...row, search_stale: 0 }).where('id', '=', id).where('revision', '=', revision);
+  if (dialect === 'postgres') {
+    // The row and its words in one statement.
+    const result = await sql`with updated as (${update(db).returning(['id', 'search_headline'])}) ${upsertStoryWords(sql`updated`, searchText!)}`.execute(db);
+    return Number(result.numAffectedRows) > 0;
+  }
+  // SQLite: the row and the index in one transaction.
+  return inTransaction(db, async (trx) => {
+    const written = Number((await update(trx).executeTakeFirst()).numUpdatedRows) > 0;
+    if (written) await indexSearchText(trx, dialect, id, searchText!);
     return written;
-  };
-  // On SQLite the row and the index are written in one transaction; PostgreSQL's is one statement.
-  return dialect === 'sqlite' ? inTransaction(db, write) : write(db);
+  });
 }
