@@ -11,7 +11,10 @@ import type { Dialect } from '../connection';
  * distinct word of the story, ~3,000 for a 70 KB story of a real story's breadth, whether the words
  * changed or not (6 ms of the database's CPU per save; docs/benchmarks.md, "PostgreSQL's saves and
  * the GIN index"). In a table of its own, the tsvector is written, and its words indexed, only
- * when the search backlog indexes the story's new text.
+ * when a story is created and when the search backlog indexes its new text.
+ *
+ * Blanking `search_text` rewrites every story row once, at the upgrade, holding the table's lock
+ * (the DROP COLUMN takes it anyway); the old texts' space is freed as autovacuum passes.
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'postgres') return;
@@ -33,4 +36,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await sql`DROP INDEX stories_search`.execute(db);
   await sql`ALTER TABLE stories DROP COLUMN search`.execute(db);
   await sql`UPDATE stories SET search_text = '' WHERE search_text <> ''`.execute(db);
+  // Searches tell common words by the table's statistics (repositories/stories.ts, `surelyCommon`):
+  // here at once, rather than when autovacuum first analyzes the new table.
+  await sql`ANALYZE story_search`.execute(db);
 }
