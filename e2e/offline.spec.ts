@@ -17,8 +17,16 @@ test('typing offline is kept on the device, survives a reload while still offlin
   await page.goto(`/stories/${story.id}`);
   const body = page.getByRole('textbox', { name: 'Story body' });
   await expect(body).toContainText('The road closed at noon.');
-  // The offline shell is ready once the service worker controls the page.
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
+  // The offline shell is ready once the service worker controls the page (if not, say how far it got).
+  const worker = () =>
+    page.evaluate(async () => {
+      if (navigator.serviceWorker.controller) return 'controls the page';
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration) return 'not registered';
+      if (registration.installing || registration.waiting) return 'installing';
+      return registration.active ? `active (${registration.active.state}) but not controlling` : 'registered, its install failed';
+    });
+  await expect.poll(worker, { timeout: 15_000 }).toBe('controls the page');
   const status = page.getByRole('status').filter({ hasText: /Saved|Offline|Saving|Unsaved/ });
 
   await body.getByText('The road closed at noon.').click();

@@ -19,7 +19,9 @@ async function precache() {
   const assets = await response.json();
   const cache = await caches.open(SHELL_CACHE);
   const cached = new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
-  await cache.addAll(['/', ...assets.filter((asset) => !cached.has(asset))]);
+  // Each asset is kept as it comes: one that fails (a dropped connection) costs only itself, not
+  // the whole shell (as addAll's all-or-nothing would), and the next visit's top-up fetches it.
+  await Promise.allSettled(['/', ...assets.filter((asset) => !cached.has(asset))].map((asset) => cache.add(asset)));
   // Assets of older builds go.
   const wanted = new Set(['/', ...assets]);
   for (const request of await cache.keys()) {
@@ -28,7 +30,9 @@ async function precache() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  // A failed precache (the asset list unreachable) must not fail the install: a worker that never
+  // activates leaves the app with no offline shell at all, until some later visit registers anew.
+  event.waitUntil(precache().catch(() => undefined).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
