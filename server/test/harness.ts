@@ -40,19 +40,51 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh database (a temporary SQLite file, or a private PostgreSQL schema) with the app on top. */
-export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export interface ScratchDatabase {
+  database: DatabaseHandle;
+  /** A temporary directory: the SQLite file's, and an app's photos. */
+  dataDir: string;
+  /** A second, independent connection to the same database (as a restarted process would open). */
+  reopen(): DatabaseHandle;
+  /** Closes the connection and drops the database: its directory, and its PostgreSQL schema. */
+  drop(): Promise<void>;
+}
+
+/** A fresh database, not migrated: a temporary SQLite file, or a private schema on TEST_DATABASE_URL. */
+export async function openScratchDatabase(dialect: Dialect): Promise<ScratchDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-test-'));
-  let schema: string | undefined;
   const databaseUrl = dialect === 'postgres' ? process.env.TEST_DATABASE_URL! : null;
-  if (databaseUrl) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
+  const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  if (schema) await runOnPostgres(databaseUrl!, `CREATE SCHEMA ${schema}`);
+  const open = () => openDatabase({ databaseUrl, dataDir, schema });
+  const database = open();
+  return {
+    database,
+    dataDir,
+    reopen: open,
+    async drop() {
+      await database.close();
+      if (schema) await runOnPostgres(databaseUrl!, `DROP SCHEMA ${schema} CASCADE`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function runOnPostgres(databaseUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
     await client.end();
   }
-  const database = openDatabase({ databaseUrl, dataDir, schema });
+}
+
+/** A fresh database (see `openScratchDatabase`) with the app on top. */
+export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const scratch = await openScratchDatabase(dialect);
+  const { database, dataDir } = scratch;
+  const databaseUrl = dialect === 'postgres' ? process.env.TEST_DATABASE_URL! : null;
   await migrateToLatest(database.db, database.dialect);
 
   const config: AppConfig = {
@@ -102,17 +134,10 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
       return client;
     },
     anonymous: (remoteAddress?: string) => new ApiClient(app, remoteAddress),
-    reopen: () => openDatabase({ databaseUrl, dataDir, schema }),
+    reopen: scratch.reopen,
     async close() {
       await app.close();
-      await database.close();
-      if (schema) {
-        const client = new pg.Client({ connectionString: databaseUrl! });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await scratch.drop();
     },
   };
 }

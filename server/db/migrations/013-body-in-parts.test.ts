@@ -1,50 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentJSON } from '../../../src/domain/document/types';
-import { openDatabase, type DatabaseHandle, type Dialect } from '../connection';
+import type { Dialect } from '../connection';
 import { migrateToLatest, migrateUpTo } from '../migrate';
 import { findStory } from '../repositories/stories';
 import { planBodyWrite } from '../body-parts';
 import { up as migration013 } from './013-body-in-parts';
 import { createAccount } from '../../services/accounts';
-import { testDialects } from '../../test/harness';
+import { openScratchDatabase, testDialects, type ScratchDatabase } from '../../test/harness';
 
 const paragraph = (id: string, text: string) => ({ type: 'paragraph', attrs: { id }, content: [{ type: 'text', text }] });
 const bodyOf = (blocks: number): DocumentJSON => ({ type: 'doc', content: Array.from({ length: blocks }, (_, index) => paragraph(`p${index}`, `Paragraph "${index}" — with quotes, dashes and é.`)) });
 
 describe.each(testDialects())('a database from before the body was stored in parts, on %s', (dialect: Dialect) => {
-  let database: DatabaseHandle | undefined;
-  let cleanUp: (() => Promise<void>) | undefined;
+  let scratch: ScratchDatabase | undefined;
   afterEach(async () => {
-    await database?.close();
-    await cleanUp?.();
-    database = undefined;
-    cleanUp = undefined;
+    await scratch?.drop();
+    scratch = undefined;
   });
 
   /** A database as the release before left it, with stories of 0, 1 and 40 blocks. */
   async function olderDatabase(): Promise<Kysely<any>> {
-    if (dialect === 'postgres') {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      database = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: '', schema });
-      cleanUp = async () => {
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      };
-    } else {
-      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-migration-'));
-      database = openDatabase({ dataDir });
-      cleanUp = async () => fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-    const { db } = database;
+    scratch = await openScratchDatabase(dialect);
+    const { db } = scratch.database;
     await migrateUpTo(db, dialect, '012-sqlite-search-off-row');
     const author = await createAccount(db, null, { email: 'old@example.org', name: 'Old Release', password: 'old-release-passphrase-1', role: 'reporter' });
     const now = new Date().toISOString();
@@ -59,7 +37,7 @@ describe.each(testDialects())('a database from before the body was stored in par
   }
 
   async function expectBodies() {
-    const { db } = database!;
+    const { db } = scratch!.database;
     for (const [id, blocks] of [['empty', 0], ['short', 1], ['long', 40]] as const) {
       const found = (await findStory(db, dialect, id))!;
       expect(found.story.body, id).toEqual(blocks === 0 ? { type: 'doc', content: [] } : bodyOf(blocks));
@@ -77,7 +55,7 @@ describe.each(testDialects())('a database from before the body was stored in par
 
   it('moves every body into parts that read back as it was, and drops the column', async () => {
     const db = await olderDatabase();
-    await migrateToLatest(database!.db, dialect);
+    await migrateToLatest(scratch!.database.db, dialect);
     await expectBodies();
     const { rows } =
       dialect === 'sqlite'
@@ -90,7 +68,7 @@ describe.each(testDialects())('a database from before the body was stored in par
     it('runs again harmlessly when it was cut off after its work, before it was recorded', async () => {
       const db = await olderDatabase();
       await migration013(db, 'sqlite');
-      await migrateToLatest(database!.db, 'sqlite');
+      await migrateToLatest(scratch!.database.db, 'sqlite');
       await expectBodies();
     });
 
@@ -98,13 +76,13 @@ describe.each(testDialects())('a database from before the body was stored in par
       const db = await olderDatabase();
       // A view on the old column makes its drop, the last step, fail: after every part was written.
       await sql`CREATE VIEW old_bodies AS SELECT id, body FROM stories`.execute(db);
-      await expect(migrateToLatest(database!.db, 'sqlite')).rejects.toThrow(/013-body-in-parts/);
+      await expect(migrateToLatest(scratch!.database.db, 'sqlite')).rejects.toThrow(/013-body-in-parts/);
       await sql`DROP VIEW old_bodies`.execute(db);
       const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where name = 'story_body_parts'`.execute(db);
       expect(tables).toEqual([]);
       const row = await db.selectFrom('stories').select('body').where('id', '=', 'long').executeTakeFirstOrThrow();
       expect(JSON.parse(row.body as string)).toEqual(bodyOf(40));
-      await migrateToLatest(database!.db, 'sqlite');
+      await migrateToLatest(scratch!.database.db, 'sqlite');
       await expectBodies();
     });
   }

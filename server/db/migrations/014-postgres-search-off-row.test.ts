@@ -1,39 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../connection';
 import { migrateToLatest, migrateUpTo } from '../migrate';
 import { writeSearchText } from '../repositories/stories';
 import { createAccount } from '../../services/accounts';
+import { openScratchDatabase, type ScratchDatabase } from '../../test/harness';
 
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: a database from before the search words left the story row', () => {
-  let database: DatabaseHandle | undefined;
-  let cleanUp: (() => Promise<void>) | undefined;
+  let scratch: ScratchDatabase | undefined;
   afterEach(async () => {
-    await database?.close();
-    await cleanUp?.();
-    database = undefined;
-    cleanUp = undefined;
+    await scratch?.drop();
+    scratch = undefined;
   });
 
   const storiesWith = async (query: string) =>
-    (await sql<{ id: string }>`select story_id as id from story_search where search @@ to_tsquery('simple', ${query}) order by story_id`.execute(database!.db)).rows.map((row) => row.id);
+    (await sql<{ id: string }>`select story_id as id from story_search where search @@ to_tsquery('simple', ${query}) order by story_id`.execute(scratch!.database.db)).rows.map((row) => row.id);
   const column = async (table: string, name: string) =>
-    (await sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${name}`.execute(database!.db)).rows.length > 0;
+    (await sql`select 1 from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name = ${name}`.execute(scratch!.database.db)).rows.length > 0;
 
   /** A database as the release before left it: two stories, their words a generated column of the row. */
   async function olderDatabase(): Promise<Kysely<any>> {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    database = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: '', schema });
-    cleanUp = async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    };
-    const { db } = database;
+    scratch = await openScratchDatabase('postgres');
+    const { db } = scratch.database;
     await migrateUpTo(db, 'postgres', '013-body-in-parts');
     const author = await createAccount(db, null, { email: 'old@example.org', name: 'Old Release', password: 'old-release-passphrase-1', role: 'reporter' });
     const now = new Date().toISOString();
@@ -51,7 +38,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: a database from befor
 
   it('keeps every story found by its words and its headline after the upgrade, and drops them from the row', async () => {
     const db = await olderDatabase();
-    await migrateToLatest(database!.db, 'postgres');
+    await migrateToLatest(scratch!.database.db, 'postgres');
     expect(await storiesWith('quokka')).toEqual(['harbour']);
     expect(await storiesWith('turntable')).toEqual(['depot']);
     // Headline words keep their weight.
@@ -66,7 +53,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: a database from befor
       { id: 'harbour', search_text: '' },
     ]);
     // Re-indexed after a save: the new words replace the old.
-    expect(await writeSearchText(database!.db, 'postgres', 'harbour', 1, { search_text: 'harbour tolls platypus', search_headline: 'harbour tolls' })).toBe(true);
+    expect(await writeSearchText(scratch!.database.db, 'postgres', 'harbour', 1, { search_text: 'harbour tolls platypus', search_headline: 'harbour tolls' })).toBe(true);
     expect(await storiesWith('quokka')).toEqual([]);
     expect(await storiesWith('platypus')).toEqual(['harbour']);
     // And a story that goes takes its words with it.
@@ -79,13 +66,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: a database from befor
     // A failure at the last step: blanking the row's search text is refused.
     await sql`CREATE FUNCTION refuse_blanking() RETURNS trigger AS $$ BEGIN IF NEW.search_text = '' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`.execute(db);
     await sql`CREATE TRIGGER refuse_blanking BEFORE UPDATE ON stories FOR EACH ROW EXECUTE FUNCTION refuse_blanking()`.execute(db);
-    await expect(migrateToLatest(database!.db, 'postgres')).rejects.toThrow(/014-postgres-search-off-row/);
+    await expect(migrateToLatest(scratch!.database.db, 'postgres')).rejects.toThrow(/014-postgres-search-off-row/);
     await sql`DROP TRIGGER refuse_blanking ON stories`.execute(db);
     expect(await column('stories', 'search')).toBe(true);
     expect(await column('story_search', 'search')).toBe(false);
     const { rows } = await sql<{ id: string }>`select id from stories where search @@ to_tsquery('simple', 'quokka')`.execute(db);
     expect(rows).toEqual([{ id: 'harbour' }]);
-    await migrateToLatest(database!.db, 'postgres');
+    await migrateToLatest(scratch!.database.db, 'postgres');
     expect(await storiesWith('quokka')).toEqual(['harbour']);
   });
 });
