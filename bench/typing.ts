@@ -21,7 +21,7 @@
  * 10,000 words (`app-10k.trace.json`, `bare-10k.trace.json`, `tiptap-react-10k.trace.json`) and
  * of opening that story from the list (`open-10k.trace.json`), for DevTools' Performance panel
  * (build with `npx vite build --minify false` first for function names). `BENCH_ONLY_OPEN=1`: the open
- * time alone, `BENCH_OPENS` times (default 5). `BENCH_APP_PORT`,
+ * time alone, `BENCH_OPENS` times (default 5); with `BENCH_PROFILE`, the open's trace alone. `BENCH_APP_PORT`,
  * `BENCH_BARE_PORT`, `BENCH_REACT_PORT`: the servers' ports (3199, 3198, 3197).
  */
 import { spawn } from 'node:child_process';
@@ -331,9 +331,12 @@ async function main() {
     const thirtySixKDoc = forStarterKit(longStory(36_000, {}));
     if (PROFILE_DIR) {
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
-      await inBaseline(browser, BARE_PORT, tenKDoc, 'bare-10k');
-      await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react-10k');
-      await inTheApp(browser, tenK.id, 'app-10k');
+      // With BENCH_ONLY_OPEN=1, the open's trace alone.
+      if (!process.env.BENCH_ONLY_OPEN) {
+        await inBaseline(browser, BARE_PORT, tenKDoc, 'bare-10k');
+        await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react-10k');
+        await inTheApp(browser, tenK.id, 'app-10k');
+      }
       await openTime(browser, tenK.headline);
       const opened = await openTime(browser, tenK.headline, path.join(PROFILE_DIR, 'open-10k.trace.json'));
       console.log(`Traces of typing at 10,000 words and of opening that story (${opened.toFixed(1)} ms) written to ${PROFILE_DIR}`);

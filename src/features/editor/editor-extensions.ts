@@ -87,7 +87,7 @@ const PhotoFiles = Extension.create<Pick<EditorExtensionOptions, 'onPhotoFiles'>
 export function editorExtensions(options: EditorExtensionOptions): AnyExtension[] {
   const photoDeskOnly = options.photoDeskOnly ?? false;
   const editing: Record<string, AnyExtension> = {
-    readAlso: ReadAlsoEditing.configure({ onPickStory: options.onPickStory }),
+    readAlso: ReadAlsoEditing.configure({ onPickStory: options.onPickStory, queryClient: options.queryClient }),
     [FIGURE]: EditorFigure.configure({ textEditable: !photoDeskOnly }),
   };
   return [

@@ -199,10 +199,12 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   useEffect(() => () => uploadBatches.current.forEach((batch) => batch.place.stop()), []);
 
   const openLinkEditor = () => openPopover({ kind: 'link', at: editorRef.current?.state.selection.to ?? 0 });
+  const queryClient = useQueryClient();
   const [extensions] = useState(() =>
     editorExtensions({
       onLinkShortcut: () => openLinkEditor(),
       onPickStory: (request) => openPopover({ kind: 'readAlso', ...request }),
+      queryClient,
       photoDeskOnly,
       onPhotoFiles: can(user, 'photos:upload') ? (files, position) => placeUploadsRef.current(files, position) : undefined,
     }),
@@ -261,7 +263,6 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   // saved and nothing here is unsaved, their save is fetched and shown (with unsaved work, the
   // next save merges it and brings it in).
   const presence = useHeartbeat(initial.id, editorId);
-  const queryClient = useQueryClient();
   const pulling = useRef(false);
   const serverRevision = presence.data?.revision ?? 0;
   const heardAt = presence.dataUpdatedAt;

@@ -1,7 +1,7 @@
-import { ReactNodeViewRenderer } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
 import { Figure, FIGURE } from '../../../domain/document/figure';
-import { FigureView } from './FigureView';
+import { nodeViewPlugin } from '../node-view-plugin';
+import { FigureView } from './figure-view';
 
 export interface EditorFigureOptions {
   /** False for the photo desk: captions, credits and alt text only, no removing photos. */
@@ -9,7 +9,7 @@ export interface EditorFigureOptions {
 }
 
 /**
- * The shared figure node with the editor's React view and keys. Enter in a caption leaves the
+ * The shared figure node with the editor's view and keys. Enter in a caption leaves the
  * figure for the paragraph after it (making one when there is none), as a caption is one line.
  */
 export const EditorFigure = Figure.extend<EditorFigureOptions>({
@@ -17,8 +17,9 @@ export const EditorFigure = Figure.extend<EditorFigureOptions>({
     return { textEditable: true };
   },
 
-  addNodeView() {
-    return ReactNodeViewRenderer(FigureView);
+  // Not addNodeView: see node-view-plugin.ts.
+  addProseMirrorPlugins() {
+    return [nodeViewPlugin(this.editor, this.name, (props) => new FigureView(props))];
   },
 
   addKeyboardShortcuts() {

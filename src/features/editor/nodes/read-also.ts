@@ -1,27 +1,34 @@
 import { InputRule } from '@tiptap/core';
-import { ReactNodeViewRenderer } from '@tiptap/react';
+import type { QueryClient } from '@tanstack/react-query';
 import { ReadAlso, type ReadAlsoLabel } from '../../../domain/document/read-also';
-import { ReadAlsoView } from './ReadAlsoView';
+import { nodeViewPlugin } from '../node-view-plugin';
+import { ReadAlsoView } from './read-also-view';
 
 export interface ReadAlsoEditingOptions {
-  /** Open the story picker to insert a block at `at` (after "Read also:" was typed, or the shortcut). */
-  onPickStory: (request: { at: number; label: ReadAlsoLabel; restoreText?: string }) => void;
+  /**
+   * Open the story picker to insert a block at `at` (after "Read also:" was typed, or the
+   * shortcut), or to point the block at `replacePos` at another story (its "Change story").
+   */
+  onPickStory: (request: { at: number; label: ReadAlsoLabel; restoreText?: string; replacePos?: number; query?: string }) => void;
+  /** The app's query client (required): each block follows its target story's headline and status through it. */
+  queryClient: QueryClient | null;
 }
 
 /** "Read also:" or "Read:" typed at the start of an empty paragraph. */
 const TYPED_LABEL = /^(read also|read):$/i;
 
 /**
- * The shared "Read also" node with what only the editor needs: its React view, the typed
+ * The shared "Read also" node with what only the editor needs: its view, the typed
  * trigger, and a keyboard shortcut (Ctrl/Cmd+Alt+R).
  */
 export const ReadAlsoEditing = ReadAlso.extend<ReadAlsoEditingOptions>({
   addOptions() {
-    return { onPickStory: () => {} };
+    return { onPickStory: () => {}, queryClient: null };
   },
 
-  addNodeView() {
-    return ReactNodeViewRenderer(ReadAlsoView);
+  // Not addNodeView: see node-view-plugin.ts.
+  addProseMirrorPlugins() {
+    return [nodeViewPlugin(this.editor, this.name, (props) => new ReadAlsoView(props))];
   },
 
   addInputRules() {

@@ -1,4 +1,4 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { StoryRef, StoryRefsResponse } from '../../../domain/api/stories';
 import { STORY_REFS_LIMIT } from '../../../domain/api/stories';
 import { apiRequest } from '../../../lib/api-client';
@@ -43,13 +43,18 @@ export function getStoryRef(id: string): Promise<StoryRef | null> {
 
 export const storyRefKey = (id: string) => [...storyKeys.all, 'ref', id] as const;
 
-export function useStoryRef(id: string | null) {
-  return useQuery({
+/** The query for one story's ref (none for no story), for `useStoryRef` and the editor's read-also blocks. */
+export function storyRefQuery(id: string | null) {
+  return queryOptions({
     queryKey: storyRefKey(id ?? ''),
     queryFn: () => getStoryRef(id!),
     enabled: Boolean(id),
     staleTime: 30_000,
   });
+}
+
+export function useStoryRef(id: string | null) {
+  return useQuery(storyRefQuery(id));
 }
 
 /** A story just picked from search is already known: no need to ask again. */
