@@ -6,8 +6,11 @@ import { documentExtensions } from '../../domain/document/extensions';
 import { FIGURE } from '../../domain/document/figure';
 import { onlyPhotoDeskChanges } from '../../domain/document/photo-desk';
 import { imageFilesIn } from '../photos/model/files';
+import { directNodeViews } from './direct-node-views';
 import { EditorFigure } from './figure/editor-figure';
+import { FigureView } from './figure/figure-view';
 import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also';
+import { ReadAlsoView } from './nodes/read-also-view';
 import { PasteCleanup } from './paste/paste-cleanup';
 import { SelectionBlocksShown } from './selection-blocks-shown';
 
@@ -79,18 +82,30 @@ const PhotoFiles = Extension.create<Pick<EditorExtensionOptions, 'onPhotoFiles'>
   },
 });
 
+/** What the editor is made with: its extensions, and the plugins its view takes directly (`editorProps.plugins`). */
+export interface EditorSetup {
+  extensions: AnyExtension[];
+  viewPlugins: Plugin[];
+}
+
 /**
  * The editor's extensions: the shared schema, with editor-only behaviour layered on (node views,
  * history, placeholder, drop and gap cursors, list keys, shortcuts, clean pastes from office
- * documents, photo uploads by drop and paste). Nodes keep their names, so the schema stays exactly the server's.
+ * documents, photo uploads by drop and paste). Nodes keep their names, so the schema stays exactly
+ * the server's. The figures' and read-also blocks' views come with the view's own plugins, so
+ * they are there at its first draw (direct-node-views.ts).
  */
-export function editorExtensions(options: EditorExtensionOptions): AnyExtension[] {
+export function editorSetup(options: EditorExtensionOptions): EditorSetup {
   const photoDeskOnly = options.photoDeskOnly ?? false;
   const editing: Record<string, AnyExtension> = {
     readAlso: ReadAlsoEditing.configure({ onPickStory: options.onPickStory, queryClient: options.queryClient }),
     [FIGURE]: EditorFigure.configure({ textEditable: !photoDeskOnly }),
   };
-  return [
+  const nodeViews = directNodeViews({
+    [FIGURE]: (props) => new FigureView(props),
+    readAlso: (props) => new ReadAlsoView(props),
+  });
+  const extensions = [
     ...documentExtensions.map((extension) => editing[extension.name] ?? extension),
     UndoRedo,
     ListKeymap,
@@ -100,6 +115,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
     PasteCleanup,
     SelectionBlocksShown,
+    nodeViews.extension,
     ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];
+  return { extensions, viewPlugins: [nodeViews.plugin] };
 }

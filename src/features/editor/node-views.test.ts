@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { Editor, type JSONContent } from '@tiptap/core';
+import { Editor, type EditorOptions, type JSONContent } from '@tiptap/core';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoryRef } from '../../domain/api/stories';
 import type { DocumentJSON } from '../../domain/document/types';
 import { storyRefKey } from '../stories/api/story-refs';
-import { editorExtensions } from './editor-extensions';
+import { editorSetup } from './editor-extensions';
 
 const figure = (credit: string, caption = 'Gulls over the quay'): JSONContent => ({
   type: 'figure',
@@ -40,9 +40,11 @@ function open(body: DocumentJSON, options: { photoDesk?: boolean; editable?: boo
   const onPickStory = vi.fn();
   const element = document.createElement('div');
   document.body.append(element);
+  const setup = editorSetup({ onLinkShortcut: () => undefined, onPickStory, queryClient, photoDeskOnly: options.photoDesk });
   editor = new Editor({
     element,
-    extensions: editorExtensions({ onLinkShortcut: () => undefined, onPickStory, queryClient, photoDeskOnly: options.photoDesk }),
+    extensions: setup.extensions,
+    editorProps: { plugins: setup.viewPlugins } as EditorOptions['editorProps'],
     content: body,
     editable: options.editable ?? true,
   });
@@ -181,6 +183,15 @@ describe('a "Read also" block in the editor', () => {
 });
 
 describe('the body’s DOM', () => {
+  it('is drawn once as the editor opens: each figure made once, as its view', () => {
+    const createElement = vi.spyOn(document, 'createElement');
+    const { dom } = open(doc(paragraph('First.'), figure('Harbourline'), paragraph('Second.'), figure('Reuters')));
+    const figuresMade = createElement.mock.calls.filter(([tag]) => tag === 'figure').length;
+    createElement.mockRestore();
+    expect(dom.querySelectorAll('figure[role="group"]')).toHaveLength(2);
+    expect(figuresMade).toBe(2);
+  });
+
   it('is kept when the node views are installed again, as the editor’s React mount does', () => {
     const { editor: target, dom } = open(doc(paragraph('First.'), figure('Harbourline'), readAlso({ storyId: 'story-2' })), { refs: [ref()] });
     const before = [...dom.children];

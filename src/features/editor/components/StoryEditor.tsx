@@ -29,7 +29,7 @@ import { useRestoreRevision } from '../../revisions/api/restore-revision';
 import { HistoryPanel } from '../../revisions/components/HistoryPanel';
 import { getStory } from '../../stories/api/get-story';
 import { storyKeys } from '../../stories/api/query-keys';
-import { editorExtensions } from '../editor-extensions';
+import { editorSetup } from '../editor-extensions';
 import { useAutosave } from '../hooks/useAutosave';
 import { useWordCount } from '../hooks/useWordCount';
 import type { FieldName } from '../model/autosave';
@@ -200,8 +200,8 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
 
   const openLinkEditor = () => openPopover({ kind: 'link', at: editorRef.current?.state.selection.to ?? 0 });
   const queryClient = useQueryClient();
-  const [extensions] = useState(() =>
-    editorExtensions({
+  const [setup] = useState(() =>
+    editorSetup({
       onLinkShortcut: () => openLinkEditor(),
       onPickStory: (request) => openPopover({ kind: 'readAlso', ...request }),
       queryClient,
@@ -209,11 +209,13 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
       onPhotoFiles: can(user, 'photos:upload') ? (files, position) => placeUploadsRef.current(files, position) : undefined,
     }),
   );
+  // TipTap hands editorProps to ProseMirror's view as they are: `plugins` are the view's own.
   const [editorProps] = useState(() => ({
     attributes: { id: 'story-body', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Story body' },
+    plugins: setup.viewPlugins,
   }));
   const editor = useEditor({
-    extensions,
+    extensions: setup.extensions,
     content: initial.body,
     editable: photosEditable,
     autofocus: autoFocus ? 'start' : false,

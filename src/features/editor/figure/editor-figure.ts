@@ -1,7 +1,5 @@
 import { TextSelection } from '@tiptap/pm/state';
 import { Figure, FIGURE } from '../../../domain/document/figure';
-import { nodeViewPlugin } from '../node-view-plugin';
-import { FigureView } from './figure-view';
 
 export interface EditorFigureOptions {
   /** False for the photo desk: captions, credits and alt text only, no removing photos. */
@@ -9,17 +7,13 @@ export interface EditorFigureOptions {
 }
 
 /**
- * The shared figure node with the editor's view and keys. Enter in a caption leaves the
- * figure for the paragraph after it (making one when there is none), as a caption is one line.
+ * The shared figure node with the editor's keys (its view, figure-view.ts, is installed by
+ * editor-extensions.ts). Enter in a caption leaves the figure for the paragraph after it (making
+ * one when there is none), as a caption is one line.
  */
 export const EditorFigure = Figure.extend<EditorFigureOptions>({
   addOptions() {
     return { textEditable: true };
-  },
-
-  // Not addNodeView: see node-view-plugin.ts.
-  addProseMirrorPlugins() {
-    return [nodeViewPlugin(this.editor, this.name, (props) => new FigureView(props))];
   },
 
   addKeyboardShortcuts() {

@@ -1,8 +1,6 @@
 import { InputRule } from '@tiptap/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { ReadAlso, type ReadAlsoLabel } from '../../../domain/document/read-also';
-import { nodeViewPlugin } from '../node-view-plugin';
-import { ReadAlsoView } from './read-also-view';
 
 export interface ReadAlsoEditingOptions {
   /**
@@ -18,17 +16,13 @@ export interface ReadAlsoEditingOptions {
 const TYPED_LABEL = /^(read also|read):$/i;
 
 /**
- * The shared "Read also" node with what only the editor needs: its view, the typed
- * trigger, and a keyboard shortcut (Ctrl/Cmd+Alt+R).
+ * The shared "Read also" node with what only the editor needs: the options of its view
+ * (read-also-view.ts, installed by editor-extensions.ts), the typed trigger, and a keyboard
+ * shortcut (Ctrl/Cmd+Alt+R).
  */
 export const ReadAlsoEditing = ReadAlso.extend<ReadAlsoEditingOptions>({
   addOptions() {
     return { onPickStory: () => {}, queryClient: null };
-  },
-
-  // Not addNodeView: see node-view-plugin.ts.
-  addProseMirrorPlugins() {
-    return [nodeViewPlugin(this.editor, this.name, (props) => new ReadAlsoView(props))];
   },
 
   addInputRules() {
