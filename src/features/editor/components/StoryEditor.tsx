@@ -19,6 +19,7 @@ import { mergeStories, sameJSON, type MergeResult } from '../../../domain/story/
 import { STORY_LIMITS } from '../../../domain/story/limits';
 import { findTransition } from '../../../domain/story/workflow';
 import { dateTime, formatNumber } from '../../../lib/format';
+import { useAfterFirstPaint } from '../../../lib/use-after-first-paint';
 import { PhotoPicker } from '../../photos/components/PhotoPicker';
 import { UploadList } from '../../photos/components/UploadList';
 import { useUploadQueue } from '../../photos/hooks/useUploadQueue';
@@ -264,7 +265,9 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   // Presence: a heartbeat says who else is here and the story's revision. When someone else has
   // saved and nothing here is unsaved, their save is fetched and shown (with unsaved work, the
   // next save merges it and brings it in).
-  const presence = useHeartbeat(initial.id, editorId);
+  // Presence, the story's log and the side panels' requests start once the body is on screen.
+  const settled = useAfterFirstPaint();
+  const presence = useHeartbeat(initial.id, editorId, settled);
   const pulling = useRef(false);
   const serverRevision = presence.data?.revision ?? 0;
   const heardAt = presence.dataUpdatedAt;
@@ -384,7 +387,7 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
     requestAnimationFrame(() => document.getElementById(`story-${target}`)?.focus());
   };
   const workflow = useWorkflow({ story: confirmed, user, flush: () => autosave.flush(), goTo });
-  const events = useStoryEvents(initial.id);
+  const events = useStoryEvents(initial.id, settled);
   const lastEvent = events.data?.[events.data.length - 1];
   const sentBack =
     lastEvent?.kind === 'transition' && lastEvent.note && lastEvent.to === confirmed.status && findTransition(lastEvent.from, lastEvent.to)?.requiresNote
@@ -606,16 +609,20 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
             onChange={changeMeta}
             leadPhoto={<LeadPhotoPanel value={leadPhoto} editable={photosEditable} onChange={changeLeadPhoto} onChoose={() => setPhotoPicker('lead')} />}
           >
-            <LinkedFrom storyId={initial.id} />
-            <HistoryPanel
-              storyId={initial.id}
-              revision={confirmed.revision}
-              canRestore={!readOnly}
-              restoring={restore.isPending}
-              onRestore={(revision) => void restoreRevision(revision)}
-              sectionClass={styles.panelSection}
-            />
-            <StoryLog storyId={initial.id} headingClass={panelHeadingClass} sectionClass={styles.panelSection} />
+            {settled && (
+              <>
+                <LinkedFrom storyId={initial.id} />
+                <HistoryPanel
+                  storyId={initial.id}
+                  revision={confirmed.revision}
+                  canRestore={!readOnly}
+                  restoring={restore.isPending}
+                  onRestore={(revision) => void restoreRevision(revision)}
+                  sectionClass={styles.panelSection}
+                />
+                <StoryLog storyId={initial.id} headingClass={panelHeadingClass} sectionClass={styles.panelSection} />
+              </>
+            )}
           </MetadataPanel>
         )}
       </div>

@@ -21,9 +21,10 @@ export function leaveStory(storyId: string, editorId: string): void {
   }).catch(() => undefined);
 }
 
-/** The open editor's heartbeat, every few seconds, also in a background tab: who else is here, and the story's revision. */
-export function useHeartbeat(storyId: string, editorId: string) {
+/** The open editor's heartbeat, every few seconds once `enabled`, also in a background tab: who else is here, and the story's revision. */
+export function useHeartbeat(storyId: string, editorId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['presence', storyId, editorId],
     queryFn: ({ signal }) => heartbeat(storyId, editorId, signal),
     refetchInterval: PRESENCE.heartbeatMs,

@@ -8,7 +8,7 @@ export async function getStoryEvents(id: string, signal?: AbortSignal) {
   return data.items;
 }
 
-/** The story's log: every move, publication and correction, oldest first. */
-export function useStoryEvents(id: string) {
-  return useQuery({ queryKey: [...storyKeys.detail(id), 'events'], queryFn: ({ signal }) => getStoryEvents(id, signal) });
+/** The story's log: every move, publication and correction, oldest first (asked once `enabled`). */
+export function useStoryEvents(id: string, enabled = true) {
+  return useQuery({ queryKey: [...storyKeys.detail(id), 'events'], queryFn: ({ signal }) => getStoryEvents(id, signal), enabled });
 }
