@@ -301,7 +301,8 @@ const OPEN_PROBE = `(() => {
   const beforeClick = performance.now();
   let clickedAt = null;
   window.addEventListener('click', (event) => { if (clickedAt === null) clickedAt = event.timeStamp; }, { capture: true });
-  window.benchOpen = new Promise((resolve) => {
+  window.benchOpen = new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error('the story body was not editable within 30 s of the click')), 30000);
     // performance.now(), not the frame's time stamp: a frame held up by a long task is stamped
     // when it was due, before the task ended.
     requestAnimationFrame(function check() {

@@ -21,17 +21,21 @@ export type NodeViewMaker = (props: NodeViewRendererProps) => NodeView;
  * portals.
  */
 export function directNodeViews(makers: Record<string, NodeViewMaker>): { extension: Extension; plugin: Plugin } {
-  let editor: Editor | null = null;
+  // The editor being created, for its first draw. After that each view's editor is the one TipTap
+  // notes on the view's DOM: one setup may serve more than one editor (React's StrictMode makes a
+  // second and throws it away), and a later view must not take a destroyed one.
+  let creating: Editor | null = null;
   const extension = Extension.create({
     name: 'directNodeViews',
     // Before the view is created, so before the first node view.
     onBeforeCreate() {
-      editor = this.editor;
+      creating = this.editor;
     },
   });
   const nodeViews: Record<string, NodeViewConstructor> = {};
   for (const [nodeName, make] of Object.entries(makers)) {
     nodeViews[nodeName] = (node, view, getPos, decorations, innerDecorations) => {
+      const editor = (view.dom as HTMLElement & { editor?: Editor }).editor ?? creating;
       const extensionOfNode = editor?.extensionManager.extensions.find((candidate) => candidate.name === nodeName) as NodeViewRendererProps['extension'] | undefined;
       if (!editor || !extensionOfNode) throw new Error(`The ${nodeName} view needs the directNodeViews extension and a ${nodeName} extension in the editor.`);
       return make({ editor, extension: extensionOfNode, node, view, getPos, decorations: decorations as NodeViewRendererProps['decorations'], innerDecorations, HTMLAttributes: {} });

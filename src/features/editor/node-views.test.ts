@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { Editor, type EditorOptions, type JSONContent } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
 import { QueryClient } from '@tanstack/react-query';
+import { act, createElement, StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoryRef } from '../../domain/api/stories';
 import type { DocumentJSON } from '../../domain/document/types';
@@ -173,6 +176,24 @@ describe('a "Read also" block in the editor', () => {
     expect(onPickStory).toHaveBeenCalledWith(expect.objectContaining({ replacePos: 0, query: 'Island restaurants count the cost' }));
   });
 
+  it('keeps the focus on its button when the target is published and its flag goes', () => {
+    const { dom, queryClient } = open(doc(readAlso({ storyId: 'story-2' })), { refs: [ref()] });
+    const block = dom.querySelector('[data-read-also]') as HTMLElement;
+    const change = [...block.querySelectorAll('button')].find((button) => button.textContent === 'Change story')!;
+    change.focus();
+    const moved: Node[] = [];
+    const watcher = new MutationObserver((records) => records.forEach((record) => moved.push(...record.removedNodes)));
+    watcher.observe(block, { childList: true, subtree: true });
+
+    queryClient.setQueryData(storyRefKey('story-2'), ref({ status: 'published' }));
+    const taken = watcher.takeRecords().flatMap((record) => [...record.removedNodes]);
+    watcher.disconnect();
+    expect(block.textContent).not.toContain('Not published yet');
+    // A button taken out of the page (even to be put back) loses the focus in the browser.
+    expect([...moved, ...taken].some((node) => node.contains(change))).toBe(false);
+    expect(document.activeElement).toBe(change);
+  });
+
   it('shows only the label and the story to someone who may not edit', () => {
     const { dom } = open(doc(readAlso({ storyId: 'story-2' })), { editable: false, refs: [ref()] });
     const block = dom.querySelector('[data-read-also]') as HTMLElement;
@@ -199,5 +220,34 @@ describe('the body’s DOM', () => {
     const after = [...dom.children];
     expect(after).toHaveLength(3);
     after.forEach((block, index) => expect(block).toBe(before[index]));
+  });
+});
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('the views in the React editor', () => {
+  it('come with figures placed after the story opened, in StrictMode too (which makes a second editor and throws it away)', async () => {
+    const queryClient = new QueryClient();
+    let shown: Editor | null = null;
+    function Body() {
+      // As the story screen does it (StoryEditor.tsx).
+      const [setup] = useState(() => editorSetup({ onLinkShortcut: () => undefined, onPickStory: () => undefined, queryClient }));
+      const [editorProps] = useState(() => ({ plugins: setup.viewPlugins }) as EditorOptions['editorProps']);
+      const current = useEditor({ extensions: setup.extensions, content: doc(paragraph('First.')), editorProps, shouldRerenderOnTransaction: false });
+      shown = current;
+      return createElement(EditorContent, { editor: current });
+    }
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = createRoot(container);
+    await act(async () => root.render(createElement(StrictMode, null, createElement(Body))));
+    // The editor thrown away is destroyed a moment later.
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 20)));
+
+    shown!.commands.insertContentAt(0, figure('Harbourline'));
+    const credit = byLabel(container, 'Credit');
+    type(credit, 'Reuters');
+    expect(shown!.state.doc.firstChild!.attrs.credit).toBe('Reuters');
+    act(() => root.unmount());
   });
 });

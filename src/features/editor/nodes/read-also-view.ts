@@ -27,6 +27,8 @@ export class ReadAlsoView extends NodeView<null> {
   private readonly removeButton: HTMLButtonElement;
   private readonly ref: QueryObserver<StoryRef | null, Error, StoryRef | null, StoryRef | null, ReturnType<typeof storyRefKey>>;
   private readonly unsubscribe: () => void;
+  /** Whether the parts were last put in for an editable editor (null: not yet). */
+  private drawnEditable: boolean | null = null;
 
   constructor(props: NodeViewRendererProps) {
     super(null, props);
@@ -131,13 +133,12 @@ export class ReadAlsoView extends NodeView<null> {
     this.changeButton.textContent = placeholder !== null ? 'Choose story' : 'Change story';
     this.removeButton.setAttribute('aria-label', `Remove ${label} block`);
 
-    const parts: HTMLElement[] = [editable ? this.labelSelect : this.labelText, this.target];
-    if (flag) parts.push(this.flag);
-    if (editable) parts.push(this.actions);
-    // Only what changed is moved, so a focused label or button keeps its focus.
-    parts.forEach((part, index) => {
-      if (this.block.children[index] !== part) this.block.insertBefore(part, this.block.children[index] ?? null);
-    });
-    while (this.block.children.length > parts.length) this.block.lastElementChild!.remove();
+    this.flag.hidden = !flag;
+    // The parts are put in again only when the editor's editability changed: an element moved in
+    // the DOM loses the focus, and a keyboard user may be on the label or a button.
+    if (editable !== this.drawnEditable) {
+      this.drawnEditable = editable;
+      this.block.replaceChildren(editable ? this.labelSelect : this.labelText, this.target, this.flag, ...(editable ? [this.actions] : []));
+    }
   }
 }
