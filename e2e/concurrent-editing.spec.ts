@@ -13,8 +13,13 @@ async function openAs(browser: Browser, role: Role, storyId: string): Promise<Pa
   const context = await browser.newContext();
   const page = await context.newPage();
   await logInAs(page, role);
+  // Open, and heard by the server (the first presence heartbeat, which also tells this editor the
+  // story's revision), as someone who has been on the story a moment: what others save from here
+  // on is news to this editor.
+  const heard = page.waitForResponse((response) => /\/presence\//.test(response.url()) && response.request().method() === 'PUT' && response.ok());
   await page.goto(`/stories/${storyId}`);
   await expect(page.getByRole('textbox', { name: 'Story body' })).toBeVisible();
+  await heard;
   return page;
 }
 
