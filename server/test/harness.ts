@@ -63,9 +63,13 @@ export async function openScratchDatabase(dialect: Dialect): Promise<ScratchData
     dataDir,
     reopen: open,
     async drop() {
-      await database.close();
-      if (schema) await runOnPostgres(databaseUrl!, `DROP SCHEMA ${schema} CASCADE`);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      // Dropped even when a test has closed or broken the connection itself.
+      try {
+        await database.close();
+      } finally {
+        if (schema) await runOnPostgres(databaseUrl!, `DROP SCHEMA ${schema} CASCADE`);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -136,8 +140,11 @@ export async function startTestApp(dialect: Dialect, overrides: Partial<AppConfi
     anonymous: (remoteAddress?: string) => new ApiClient(app, remoteAddress),
     reopen: scratch.reopen,
     async close() {
-      await app.close();
-      await scratch.drop();
+      try {
+        await app.close();
+      } finally {
+        await scratch.drop();
+      }
     },
   };
 }

@@ -16,11 +16,15 @@ describe.each(testDialects())('health and API description on %s', (dialect) => {
 
   it('reports 503 when the database is gone', async () => {
     const broken = await startTestApp(dialect);
-    await broken.database.db.destroy();
-    const response = await broken.anonymous().get('/api/health');
-    expect(response.statusCode).toBe(503);
-    expect(response.json()).toEqual({ status: 'error', database: 'unavailable' });
-    await broken.app.close();
+    try {
+      await broken.database.db.destroy();
+      const response = await broken.anonymous().get('/api/health');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'error', database: 'unavailable' });
+    } finally {
+      // Drops its database too (its PostgreSQL schema was left behind before).
+      await broken.close();
+    }
   });
 
   it('serves an OpenAPI description of every route', async () => {
