@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-// C0 controls and DEL have no place in a one-line field; newlines are not allowed either.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+import { CONTROL_CHARACTERS } from './one-line';
 
 /** One line of text: at most `max` characters, no line breaks or control characters. */
 export function lineSchema(label: string, max: number) {

@@ -1,6 +1,7 @@
 import { BLOCK_ID_ATTRIBUTE, HEADING_LEVELS } from './extensions';
 import { DOCUMENT_LIMITS } from './limits';
 import { ID_PATTERN } from '../api/ids';
+import { CONTROL_CHARACTERS } from '../api/one-line';
 import { isAllowedHref } from './link-policy';
 import { PHOTO_ID_PATTERN } from '../photos/ids';
 import { PHOTO_TEXT_LIMITS } from '../photos/limits';
@@ -73,8 +74,6 @@ const linkTitle: AttributeSpec = {
       : `link title must be text of at most ${DOCUMENT_LIMITS.maxTitleChars} characters`,
 };
 
-/** Control characters have no place in a credit or alt text (each is one line). */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 function lineOfText(label: string, max: number): AttributeSpec {
   return {

@@ -1,8 +1,42 @@
-import { Extension, type Editor, type NodeViewRendererProps } from '@tiptap/core';
+import { Extension, NodeView as TipTapNodeView, type Editor, type NodeViewRendererProps } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import type { NodeView, NodeViewConstructor } from '@tiptap/pm/view';
 
 export type NodeViewMaker = (props: NodeViewRendererProps) => NodeView;
+
+/**
+ * A node view drawn with plain DOM from its node, on TipTap's `NodeView`: `draw()` brings the DOM
+ * in line with `this.node` (called by the subclass once built, and on every change of the node);
+ * a node selection marks `dom` (ProseMirror's class, and `data-selected` for the CSS).
+ */
+export abstract class DrawnNodeView extends TipTapNodeView<null> {
+  protected abstract draw(): void;
+
+  /** For what a new node needs besides drawing; `previous` is the node before. */
+  protected nodeChanged(_previous: ProseMirrorNode): void {}
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type) return false;
+    if (node !== this.node) {
+      const previous = this.node;
+      this.node = node;
+      this.nodeChanged(previous);
+      this.draw();
+    }
+    return true;
+  }
+
+  selectNode(): void {
+    this.dom.classList.add('ProseMirror-selectednode');
+    this.dom.setAttribute('data-selected', '');
+  }
+
+  deselectNode(): void {
+    this.dom.classList.remove('ProseMirror-selectednode');
+    this.dom.removeAttribute('data-selected');
+  }
+}
 
 /**
  * Node views that are in place from the editor's first draw and never change, so a long story's

@@ -2,6 +2,7 @@ import { ImagePlus } from 'lucide-react';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
 import { PanelHeading } from '../../../components/ui/Panel';
+import { oneLine } from '../../../domain/api/one-line';
 import { creditLine } from '../../../domain/document/figure';
 import { PHOTO_TEXT_LIMITS } from '../../../domain/photos/limits';
 import type { LeadPhoto } from '../../../domain/story/fields';
@@ -19,7 +20,7 @@ interface LeadPhotoPanelProps {
 /** The lead photo in the side panel: the photo, this story's caption, credit and alt text for it. */
 export function LeadPhotoPanel({ value, editable, onChange, onChoose }: LeadPhotoPanelProps) {
   const set = (field: 'caption' | 'credit' | 'alt') => (event: { target: { value: string } }) =>
-    value && onChange({ ...value, [field]: event.target.value.replace(/[\u0000-\u001f\u007f]+/g, ' ') });
+    value && onChange({ ...value, [field]: oneLine(event.target.value) });
   return (
     <section className={styles.panel} aria-labelledby="lead-photo-title">
       <PanelHeading id="lead-photo-title">Lead photo</PanelHeading>

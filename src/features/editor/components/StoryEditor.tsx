@@ -7,6 +7,7 @@ import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { panelHeadingClass } from '../../../components/ui/Panel';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
+import { oneLine } from '../../../domain/api/one-line';
 import type { Photo } from '../../../domain/api/photos';
 import type { ConflictDetails, Story } from '../../../domain/api/stories';
 import type { SessionUser } from '../../../domain/api/users';
@@ -81,13 +82,7 @@ interface StoryEditorProps {
   autoFocus?: boolean;
 }
 
-/**
- * Metadata and headline fields are single lines: a pasted newline, tab or other control
- * character becomes a space (the server refuses them).
- */
 const STORY_FIELDS: FieldName[] = ['headline', 'standfirst', 'byline', 'dateline', 'section', 'tags', 'seoTitle', 'seoDescription', 'leadPhoto', 'body'];
-
-const singleLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 /** The writing surface: headline, standfirst and body on the canvas; details beside it. */
 export function StoryEditor({ initial, confirmed, user, onReload, pending, autoFocus = false }: StoryEditorProps) {
@@ -264,8 +259,8 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
 
   // Presence: a heartbeat says who else is here and the story's revision. When someone else has
   // saved and nothing here is unsaved, their save is fetched and shown (with unsaved work, the
-  // next save merges it and brings it in).
-  // Presence, the story's log and the side panels' requests start once the body is on screen.
+  // next save merges it and brings it in). The heartbeat, the story's log and the side panels'
+  // requests start once the body is on screen (`settled`), not before its first frame.
   const settled = useAfterFirstPaint();
   const presence = useHeartbeat(initial.id, editorId, settled);
   const pulling = useRef(false);
@@ -315,18 +310,18 @@ export function StoryEditor({ initial, confirmed, user, onReload, pending, autoF
   const words = useWordCount(editor, initial.wordCount);
 
   const changeHeadline = (event: ChangeEvent<HTMLTextAreaElement>) => {
-    const value = singleLine(event.target.value);
+    const value = oneLine(event.target.value);
     setHeadline(value);
     autosave.change('headline', value);
   };
   const changeStandfirst = (event: ChangeEvent<HTMLTextAreaElement>) => {
-    const value = singleLine(event.target.value);
+    const value = oneLine(event.target.value);
     setStandfirst(value);
     autosave.change('standfirst', value);
   };
   const tagsError = tagsProblem(parseTags(meta.tagsText));
   const changeMeta = <K extends keyof MetadataValues>(field: K, value: MetadataValues[K]) => {
-    const next = { ...meta, [field]: typeof value === 'string' ? singleLine(value) : value };
+    const next = { ...meta, [field]: typeof value === 'string' ? oneLine(value) : value };
     setMeta(next);
     if (field === 'tagsText') {
       // Tags the server would refuse wait here, shown as an error, so the rest keeps saving.

@@ -1,16 +1,15 @@
-import { NodeView, type NodeViewRendererProps } from '@tiptap/core';
+import type { NodeViewRendererProps } from '@tiptap/core';
+import { oneLine } from '../../../domain/api/one-line';
 import { creditLine, type FigureAttributes } from '../../../domain/document/figure';
 import { PHOTO_TEXT_LIMITS } from '../../../domain/photos/limits';
 import { renditionSrcset, renditionUrl, STORY_IMAGE_SIZES } from '../../../domain/photos/renditions';
 import { element, icon, setAttribute } from '../../../lib/dom';
+import { DrawnNodeView } from '../direct-node-views';
 import type { EditorFigureOptions } from './editor-figure';
 import styles from './FigureView.module.css';
 
 /** lucide's trash-2, the icon the rest of the app draws with lucide-react. */
 const TRASH_ICON = ['M10 11v6', 'M14 11v6', 'M19 6v14a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V6', 'M3 6h18', 'M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2'];
-
-/** One line: a pasted line break becomes a space (the server refuses them). */
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 type FigureField = 'credit' | 'alt';
 
@@ -26,7 +25,7 @@ let figuresDrawn = 0;
  * made up about a third of the time from a click on the story to an editable body (each one a
  * portal rendered after the body: docs/benchmarks.md, "Opening a long story").
  */
-export class FigureView extends NodeView<null> {
+export class FigureView extends DrawnNodeView {
   private readonly figure: HTMLElement;
   private readonly media: HTMLElement;
   private readonly image: HTMLImageElement;
@@ -75,27 +74,8 @@ export class FigureView extends NodeView<null> {
     return this.caption;
   }
 
-  update(node: NodeViewRendererProps['node']): boolean {
-    if (node.type !== this.node.type) return false;
-    if (node !== this.node) {
-      this.node = node;
-      this.draw();
-    }
-    return true;
-  }
-
-  selectNode(): void {
-    this.figure.classList.add('ProseMirror-selectednode');
-    this.figure.setAttribute('data-selected', '');
-  }
-
-  deselectNode(): void {
-    this.figure.classList.remove('ProseMirror-selectednode');
-    this.figure.removeAttribute('data-selected');
-  }
-
   /** Brings the view in line with the node (and with whether the editor is editable now). */
-  private draw(): void {
+  protected draw(): void {
     const { photoId, credit, alt, width, height } = this.node.attrs as FigureAttributes;
     const editable = this.editor.isEditable;
     const removable = editable && (this.extension.options as EditorFigureOptions).textEditable;

@@ -1,9 +1,11 @@
-import { NodeView, type NodeViewRendererProps } from '@tiptap/core';
+import type { NodeViewRendererProps } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { QueryObserver } from '@tanstack/react-query';
 import type { StoryRef } from '../../../domain/api/stories';
 import { READ_ALSO_LABELS, type ReadAlsoLabel } from '../../../domain/document/read-also';
 import { element, setAttribute } from '../../../lib/dom';
 import { storyRefKey, storyRefQuery } from '../../stories/api/story-refs';
+import { DrawnNodeView } from '../direct-node-views';
 import { readAlsoFlag } from '../model/read-also-flag';
 import type { ReadAlsoEditingOptions } from './read-also';
 import styles from './ReadAlsoView.module.css';
@@ -16,7 +18,7 @@ import styles from './ReadAlsoView.module.css';
  * ref through a TanStack Query observer, so it shares the cache, the batching of ref requests
  * (story-refs.ts) and the refetching with the rest of the app.
  */
-export class ReadAlsoView extends NodeView<null> {
+export class ReadAlsoView extends DrawnNodeView {
   private readonly block: HTMLElement;
   private readonly labelSelect: HTMLSelectElement;
   private readonly labelText: HTMLElement;
@@ -62,24 +64,9 @@ export class ReadAlsoView extends NodeView<null> {
     return null;
   }
 
-  update(node: NodeViewRendererProps['node']): boolean {
-    if (node.type !== this.node.type) return false;
-    if (node === this.node) return true;
-    const before = this.storyId();
-    this.node = node;
-    if (this.storyId() !== before) this.ref.setOptions(storyRefQuery(this.storyId()));
-    this.draw();
-    return true;
-  }
-
-  selectNode(): void {
-    this.block.classList.add('ProseMirror-selectednode');
-    this.block.setAttribute('data-selected', '');
-  }
-
-  deselectNode(): void {
-    this.block.classList.remove('ProseMirror-selectednode');
-    this.block.removeAttribute('data-selected');
+  /** Pointed at another story: follow that one. */
+  protected override nodeChanged(previous: ProseMirrorNode): void {
+    if (previous.attrs.storyId !== this.node.attrs.storyId) this.ref.setOptions(storyRefQuery(this.storyId()));
   }
 
   destroy(): void {
@@ -107,7 +94,7 @@ export class ReadAlsoView extends NodeView<null> {
   }
 
   /** Brings the block in line with the node, its target's ref as last heard, and whether the editor is editable. */
-  private draw(): void {
+  protected draw(): void {
     const label = this.node.attrs.label as ReadAlsoLabel;
     const placeholder = this.placeholder();
     const { data, isPending } = this.ref.getCurrentResult();

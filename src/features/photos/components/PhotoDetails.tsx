@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
 import { TextAreaField, TextField } from '../../../components/ui/Field';
 import { Facts, PanelHeading } from '../../../components/ui/Panel';
+import { oneLine } from '../../../domain/api/one-line';
 import type { Photo, PhotoText } from '../../../domain/api/photos';
 import { PHOTO_TEXT_LIMITS } from '../../../domain/photos/limits';
 import { dateTime } from '../../../lib/format';
@@ -14,9 +15,6 @@ import styles from './PhotoLibrary.module.css';
 const FIELDS = ['caption', 'credit', 'creator', 'copyright', 'alt'] as const;
 
 const textOf = (photo: Photo): PhotoText => ({ caption: photo.caption, credit: photo.credit, creator: photo.creator, copyright: photo.copyright, alt: photo.alt });
-
-/** Captions are one paragraph: a pasted line break becomes a space (the server refuses them). */
-const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 interface PhotoDetailsProps {
   photo: Photo;
