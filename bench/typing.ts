@@ -10,6 +10,8 @@
  *    with their defaults, in a React root of its own: bench/react-tiptap) holding the same words,
  *    in the same run: a second baseline that differs from bare TipTap only in the React root around
  *    the editor, whose `input` listener makes ProseMirror's transaction run inside that event.
+ * Every editor types at the end of the same paragraph of the story, a fresh one each round, and the
+ * run fails unless the typed text is in the body as typed.
  * Also: from a click on the story in the list to an editable body, for the 10,000-word story.
  *
  * Also printed, as an additional figure beside the target's: each keystroke's Event Timing duration
@@ -158,23 +160,41 @@ interface TraceEvent {
   args?: { data?: { type?: string } };
 }
 
-/** Puts the caret at the end of the middle paragraph of the body, as a click there would. */
-async function caretInTheMiddle(page: Page) {
-  await page.evaluate(() => {
+/**
+ * The paragraph every editor types into in round `round`: one of the story's 60-word paragraphs
+ * from the middle on, the same words in the app and the baselines, and one not typed into before
+ * (the app keeps what earlier rounds typed, the baselines start afresh).
+ */
+function typedInto(totalWords: number, round: number): string {
+  return words(60, Math.floor(Math.round(totalWords / 60) / 2) + round + 1);
+}
+
+/** Puts the caret at the end of the body's paragraph that reads `text`, as a click there would. */
+async function caretAtTheEndOf(page: Page, text: string) {
+  await page.evaluate((wanted) => {
     const body = document.querySelector<HTMLElement>('.ProseMirror[contenteditable="true"]')!;
-    const paragraphs = body.querySelectorAll(':scope > p');
-    const middle = paragraphs[Math.floor(paragraphs.length / 2)]!;
-    middle.scrollIntoView({ block: 'center' });
+    const target = [...body.querySelectorAll(':scope > p')].find((paragraph) => paragraph.textContent === wanted);
+    if (!target) throw new Error(`no paragraph reads "${wanted.slice(0, 40)}…"`);
+    target.scrollIntoView({ block: 'center' });
     body.focus();
     const range = document.createRange();
-    range.selectNodeContents(middle);
+    range.selectNodeContents(target);
     range.collapse(false);
     const selection = window.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-  });
+  }, text);
   // ProseMirror picks the DOM selection up on selectionchange.
   await page.waitForTimeout(200);
+}
+
+/** Fails the run unless the typed text is in the editor's body, all of it, in one piece, as typed. */
+async function typedTextLanded(page: Page, text: string, label: string) {
+  const landed = await page.evaluate(
+    (typed) => document.querySelector('.ProseMirror[contenteditable="true"]')!.textContent!.includes(typed),
+    text,
+  );
+  if (!landed) throw new Error(`${label}: the typed text is not in the body as typed`);
 }
 
 /**
@@ -192,12 +212,13 @@ const outerEventSums: Record<string, number[]> = {};
 const OUTER_EVENTS = new Set(['keydown', 'keypress', 'keyup']);
 
 /** Types KEYSTROKES characters with a trace running; returns each keystroke's input-handling time in ms. */
-async function typeAndTrace(browser: Browser, page: Page, label: string): Promise<number[]> {
-  await caretInTheMiddle(page);
+async function typeAndTrace(browser: Browser, page: Page, label: string, into: string): Promise<number[]> {
+  await caretAtTheEndOf(page, into);
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   const text = TYPED.repeat(Math.ceil(KEYSTROKES / TYPED.length)).slice(0, KEYSTROKES);
   await page.keyboard.type(text, { delay: 40 });
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  await typedTextLanded(page, text, label);
   const dispatches = trace.traceEvents
     .filter((event) => event.name === 'EventDispatch' && event.ph === 'X' && KEY_EVENTS.has(event.args?.data?.type ?? ''))
     .sort((a, b) => a.ts - b.ts);
@@ -238,8 +259,8 @@ async function typeAndTrace(browser: Browser, page: Page, label: string): Promis
 }
 
 /** Types KEYSTROKES characters while tracing with the JavaScript sampler on; writes the trace (for DevTools' Performance panel) to `file`. */
-async function typeAndProfile(browser: Browser, page: Page, file: string): Promise<number[]> {
-  await caretInTheMiddle(page);
+async function typeAndProfile(browser: Browser, page: Page, file: string, into: string): Promise<number[]> {
+  await caretAtTheEndOf(page, into);
   await browser.startTracing(page, { categories: process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'v8.execute'] });
   const text = TYPED.repeat(Math.ceil(KEYSTROKES / TYPED.length)).slice(0, KEYSTROKES);
   await page.keyboard.type(text, { delay: 40 });
@@ -247,16 +268,16 @@ async function typeAndProfile(browser: Browser, page: Page, file: string): Promi
   return [];
 }
 
-const measure = (browser: Browser, page: Page, label: string) =>
-  PROFILE_DIR ? typeAndProfile(browser, page, path.join(PROFILE_DIR, `${label}.trace.json`)) : typeAndTrace(browser, page, label);
+const measure = (browser: Browser, page: Page, label: string, into: string) =>
+  PROFILE_DIR ? typeAndProfile(browser, page, path.join(PROFILE_DIR, `${label}.trace.json`), into) : typeAndTrace(browser, page, label, into);
 
-/** Types into a baseline page (bare TipTap on BARE_PORT, TipTap in React on REACT_PORT) holding `doc`. */
-async function inBaseline(browser: Browser, port: number, doc: DocumentJSON, label: string): Promise<number[]> {
+/** Types into a baseline page (bare TipTap on BARE_PORT, TipTap in React on REACT_PORT) holding `doc`, at the end of the paragraph `into`. */
+async function inBaseline(browser: Browser, port: number, doc: DocumentJSON, label: string, into: string): Promise<number[]> {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.evaluate((content) => window.startEditor(content), doc as never);
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
-  const samples = await measure(browser, page, label);
+  const samples = await measure(browser, page, label, into);
   await page.close();
   return samples;
 }
@@ -270,13 +291,13 @@ async function logIn(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
-async function inTheApp(browser: Browser, storyId: string, label: string): Promise<number[]> {
+async function inTheApp(browser: Browser, storyId: string, label: string, into: string): Promise<number[]> {
   const page = await browser.newPage();
   await logIn(page);
   await page.goto(`${APP_URL}/stories/${storyId}`);
   await page.getByRole('textbox', { name: 'Story body' }).waitFor();
   await page.waitForSelector('.ProseMirror[contenteditable="true"] p');
-  const samples = await measure(browser, page, label);
+  const samples = await measure(browser, page, label, into);
   // Let the autosave finish so the next round starts from a saved story.
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
   await page.close();
@@ -374,9 +395,9 @@ async function main() {
       fs.mkdirSync(PROFILE_DIR, { recursive: true });
       // With BENCH_ONLY_OPEN=1, the open's trace alone.
       if (!process.env.BENCH_ONLY_OPEN) {
-        await inBaseline(browser, BARE_PORT, tenKDoc, 'bare-10k');
-        await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react-10k');
-        await inTheApp(browser, tenK.id, 'app-10k');
+        await inBaseline(browser, BARE_PORT, tenKDoc, 'bare-10k', typedInto(10_000, 0));
+        await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react-10k', typedInto(10_000, 0));
+        await inTheApp(browser, tenK.id, 'app-10k', typedInto(10_000, 0));
       }
       await openTime(browser, tenK.headline);
       const opened = await openTime(browser, tenK.headline, path.join(PROFILE_DIR, 'open-10k.trace.json'));
@@ -393,12 +414,13 @@ async function main() {
     const samples: Record<string, number[]> = { 'bare 10k': [], 'tiptap-react 10k': [], 'app 10k': [], 'bare 36k': [], 'tiptap-react 36k': [], 'app 36k': [] };
     // Interleaved rounds, so drift on a noisy machine falls on all sides alike.
     for (let round = 0; round < ROUNDS; round++) {
-      samples['bare 10k']!.push(...(await inBaseline(browser, BARE_PORT, tenKDoc, 'bare 10k')));
-      samples['tiptap-react 10k']!.push(...(await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react 10k')));
-      samples['app 10k']!.push(...(await inTheApp(browser, tenK.id, 'app 10k')));
-      samples['bare 36k']!.push(...(await inBaseline(browser, BARE_PORT, thirtySixKDoc, 'bare 36k')));
-      samples['tiptap-react 36k']!.push(...(await inBaseline(browser, REACT_PORT, thirtySixKDoc, 'tiptap-react 36k')));
-      samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id, 'app 36k')));
+      const [into10k, into36k] = [typedInto(10_000, round), typedInto(36_000, round)];
+      samples['bare 10k']!.push(...(await inBaseline(browser, BARE_PORT, tenKDoc, 'bare 10k', into10k)));
+      samples['tiptap-react 10k']!.push(...(await inBaseline(browser, REACT_PORT, tenKDoc, 'tiptap-react 10k', into10k)));
+      samples['app 10k']!.push(...(await inTheApp(browser, tenK.id, 'app 10k', into10k)));
+      samples['bare 36k']!.push(...(await inBaseline(browser, BARE_PORT, thirtySixKDoc, 'bare 36k', into36k)));
+      samples['tiptap-react 36k']!.push(...(await inBaseline(browser, REACT_PORT, thirtySixKDoc, 'tiptap-react 36k', into36k)));
+      samples['app 36k']!.push(...(await inTheApp(browser, thirtySixK.id, 'app 36k', into36k)));
     }
     const opens: OpenTimes[] = [];
     for (let i = 0; i < Number(process.env.BENCH_OPENS ?? 5); i++) opens.push(await openTime(browser, tenK.headline));

@@ -13,6 +13,7 @@ import { ReadAlsoEditing, type ReadAlsoEditingOptions } from './nodes/read-also'
 import { ReadAlsoView } from './nodes/read-also-view';
 import { PasteCleanup } from './paste/paste-cleanup';
 import { SelectionBlocksShown } from './selection-blocks-shown';
+import { TypedCharacters } from './typed-characters';
 
 interface EditorExtensionOptions extends ReadAlsoEditingOptions {
   onLinkShortcut: () => void;
@@ -91,9 +92,10 @@ export interface EditorSetup {
 /**
  * The editor's extensions: the shared schema, with editor-only behaviour layered on (node views,
  * history, placeholder, drop and gap cursors, list keys, shortcuts, clean pastes from office
- * documents, photo uploads by drop and paste). Nodes keep their names, so the schema stays exactly
- * the server's. The figures' and read-also blocks' views come with the view's own plugins, so
- * they are there at its first draw (direct-node-views.ts).
+ * documents, photo uploads by drop and paste, typed characters put in by a transaction). Nodes
+ * keep their names, so the schema stays exactly the server's. The figures' and read-also blocks'
+ * views come with the view's own plugins, so they are there at its first draw
+ * (direct-node-views.ts).
  */
 export function editorSetup(options: EditorExtensionOptions): EditorSetup {
   const photoDeskOnly = options.photoDeskOnly ?? false;
@@ -115,6 +117,7 @@ export function editorSetup(options: EditorExtensionOptions): EditorSetup {
     LinkShortcut.configure({ onLinkShortcut: options.onLinkShortcut }),
     PasteCleanup,
     SelectionBlocksShown,
+    TypedCharacters,
     nodeViews.extension,
     ...(photoDeskOnly ? [PhotoDeskOnly] : [PhotoFiles.configure({ onPhotoFiles: options.onPhotoFiles })]),
   ];

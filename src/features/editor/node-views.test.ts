@@ -9,6 +9,7 @@ import type { StoryRef } from '../../domain/api/stories';
 import type { DocumentJSON } from '../../domain/document/types';
 import { storyRefKey } from '../stories/api/story-refs';
 import { editorSetup } from './editor-extensions';
+import { editorOnPage } from './testing/editor-on-page';
 
 const figure = (credit: string, caption = 'Gulls over the quay'): JSONContent => ({
   type: 'figure',
@@ -40,18 +41,9 @@ afterEach(() => {
 function open(body: DocumentJSON, options: { photoDesk?: boolean; editable?: boolean; refs?: StoryRef[] } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   for (const known of options.refs ?? []) queryClient.setQueryData(storyRefKey(known.id), known);
-  const onPickStory = vi.fn();
-  const element = document.createElement('div');
-  document.body.append(element);
-  const setup = editorSetup({ onLinkShortcut: () => undefined, onPickStory, queryClient, photoDeskOnly: options.photoDesk });
-  editor = new Editor({
-    element,
-    extensions: setup.extensions,
-    editorProps: { plugins: setup.viewPlugins } as EditorOptions['editorProps'],
-    content: body,
-    editable: options.editable ?? true,
-  });
-  return { editor, queryClient, onPickStory, dom: editor.view.dom as HTMLElement };
+  const opened = editorOnPage(body, { ...options, queryClient });
+  editor = opened.editor;
+  return opened;
 }
 
 const byLabel = (root: HTMLElement, label: string) => {
