@@ -66,6 +66,19 @@ describe('typed characters', () => {
     expect(target.view.dom.querySelector('p')!.textContent).toBe('The ferry leaves early at nine.');
   });
 
+  it('are drawn once: nothing reads them back from the page afterwards', async () => {
+    const target = open(doc(paragraph('The ferry leaves at nine.')));
+    select(target, 1 + 'The ferry leaves at nine'.length);
+    // TipTap announces a new editor a tick after making it (and block ids are checked then).
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const drawings = vi.spyOn(target.view, 'updateState');
+    typeKeys(target, ' sharp');
+    // ProseMirror's observer reads a change it saw 20 ms later, and draws again when it does.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(drawings).toHaveBeenCalledTimes(' sharp'.length);
+    expect(target.view.dom.querySelector('p')!.textContent).toBe('The ferry leaves at nine sharp.');
+  });
+
   it('replace the selected words', () => {
     const target = open(doc(paragraph('The ferry leaves at nine.')));
     select(target, 1 + 'The ferry leaves at '.length, 1 + 'The ferry leaves at nine'.length);

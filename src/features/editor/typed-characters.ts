@@ -40,20 +40,50 @@ function domTextTakingTextAt(view: EditorView, pos: number): { node: Text; offse
   return { node: dom.node as Text, offset };
 }
 
+/** ProseMirror's observer of its DOM (`view.domObserver`, left out of its typings). */
+interface DomObserver {
+  stop(): void;
+  start(): void;
+}
+
+function domObserverOf(view: EditorView): DomObserver | null {
+  const observer = (view as unknown as { domObserver?: Partial<DomObserver> }).domObserver;
+  return typeof observer?.stop === 'function' && typeof observer.start === 'function' ? (observer as DomObserver) : null;
+}
+
+/** A change to the DOM that ProseMirror's observer does not see, so it is never read back. */
+function unobserved(observer: DomObserver, change: () => void) {
+  observer.stop();
+  try {
+    change();
+  } finally {
+    observer.start();
+  }
+}
+
+/** Whether ProseMirror's drawing of this text node holds all of the DOM node's text. */
+const drawnWhole = (view: EditorView, node: Text) => view.posAtDOM(node, node.length) - view.posAtDOM(node, 0) === node.length;
+
 /**
  * Dispatches the typed text's transaction. Text joining the text node at the caret goes into
- * that node first, where the browser would have put it, so ProseMirror's drawing finds it there
- * and leaves the node be: rewriting a text node's whole text drops Chrome's spelling marks on it,
- * which then blink off and on as one types. (ProseMirror's observer reads that change back soon
- * after and finds the state already holds it.)
+ * that node first, where the browser would have put it (out of sight of ProseMirror's observer,
+ * so nothing reads it back), and ProseMirror's drawing then finds it there and leaves the node
+ * be: rewriting a text node's whole text drops Chrome's spelling marks on it, which then blink off
+ * and on as one types. Should ProseMirror not draw the character in that node after all (a filter
+ * refused the transaction, as the photo desk's does, or another plugin changed the text), it
+ * leaves the node again.
  */
 function dispatchTyped(view: EditorView, tr: Transaction, text: string, from: number, to: number) {
-  const inPlace = from === to ? domTextTakingTextAt(view, from) : null;
-  const before = view.state.doc;
-  inPlace?.node.insertData(inPlace.offset, text);
-  view.dispatch(tr);
-  // Refused (the photo desk's filter): the character leaves the page again.
-  if (inPlace && view.state.doc === before) inPlace.node.deleteData(inPlace.offset, text.length);
+  const observer = domObserverOf(view);
+  const inPlace = observer && from === to ? domTextTakingTextAt(view, from) : null;
+  if (!observer || !inPlace) return view.dispatch(tr);
+  const { node, offset } = inPlace;
+  unobserved(observer, () => node.insertData(offset, text));
+  try {
+    view.dispatch(tr);
+  } finally {
+    if (view.dom.contains(node) && !drawnWhole(view, node)) unobserved(observer, () => node.deleteData(offset, text.length));
+  }
 }
 
 /**
@@ -64,8 +94,9 @@ function dispatchTyped(view: EditorView, tr: Transaction, text: string, from: nu
  * back from a MutationObserver. The editor sits inside React's root, whose `input` listener makes
  * the browser deliver that read, with the whole transaction, inside the `input` event nested in
  * `keypress`, so every keystroke paid for the transaction there and for reading the DOM back
- * (docs/benchmarks.md, "Typed characters put in by the editor"). Here the state changes first
- * and the DOM follows it, in one synchronous step: nothing can see a DOM the state does not hold.
+ * (docs/benchmarks.md, "Typed characters put in by the editor"). Here the character goes into the
+ * DOM and the state in one synchronous step, and nothing is read back: no timer, event or other
+ * code can run in between and find the two apart.
  *
  * Anything else takes the browser's path as before: other browsers than Chromium's (Safari's
  * text substitutions and accent menu work through its own insertion), compositions (ProseMirror
